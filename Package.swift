@@ -1,0 +1,49 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// One module per concern; dependencies point inward (see ../shared/STYLE.md).
+let package = Package(
+    name: "parkstat",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "parkstat", targets: ["parkstat"]),
+        .library(name: "XLSXReader", targets: ["XLSXReader"]),
+        .library(name: "XLSXWriter", targets: ["XLSXWriter"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // System libraries, found with pkg-config.
+        .systemLibrary(name: "CZip", pkgConfig: "libzip",
+                       providers: [.apt(["libzip-dev"]), .brew(["libzip"])]),
+        .systemLibrary(name: "CXML2", pkgConfig: "libxml-2.0",
+                       providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+
+        // Values, references and errors shared by every layer: no C, no I/O.
+        .target(name: "SheetModel"),
+        // The only importer of the C libraries: zip entry streams, zip writer, SAX push bridge.
+        .target(name: "ZipXML", dependencies: ["CZip", "CXML2", "SheetModel"]),
+        // Streaming XLSX reader: relationships, shared strings, styles, sheet rows.
+        .target(name: "XLSXReader", dependencies: ["ZipXML", "SheetModel"]),
+        // XLSX writer: one type per OOXML part, one packager.
+        .target(name: "XLSXWriter", dependencies: ["ZipXML", "SheetModel"]),
+        // The park's schema and rules (DOMAIN.md §2–§6).
+        .target(name: "Rules", dependencies: ["SheetModel", "XLSXReader",
+                                              .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Resources")]),
+        // The CLI: the only place that prints or exits.
+        .executableTarget(name: "parkstat", dependencies: [
+            "XLSXReader", "XLSXWriter", "Rules", "SheetModel",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", dependencies: ["SheetModel"], path: "Tests/TestSupport"),
+        .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
+        .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "ZipXML", "TestSupport"]),
+        .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
+        .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+    ]
+)

@@ -1,0 +1,23 @@
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xmlerror.h>
+
+/* xmlFree is a global function-pointer variable; Swift 6 rejects it. */
+static inline void cxml_free(void *p) { xmlFree(p); }
+
+/* libxml2 keeps the last error per thread; the message is reached through a macro-free accessor. */
+static inline const char *cxml_last_error_message(xmlParserCtxtPtr ctxt) {
+  xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+  return (e && e->message) ? e->message : 0;
+}
+static inline int cxml_last_error_line(xmlParserCtxtPtr ctxt) {
+  xmlErrorPtr e = xmlCtxtGetLastError(ctxt);
+  return e ? e->line : 0;
+}
+
+/* A structured-error sink, so libxml2 never prints to stderr; errors are read back with
+   xmlCtxtGetLastError. The handler type changed constness across libxml2 versions, hence the cast. */
+static void cxml_ignore_error(void *ctx, const xmlError *err) { (void)ctx; (void)err; }
+static inline void cxml_silence(xmlSAXHandler *sax) {
+  sax->serror = (xmlStructuredErrorFunc)cxml_ignore_error;
+}

@@ -1,0 +1,2 @@
+// The park schema and rules (issue 5).
+enum RulesNamespace {}

@@ -1,0 +1,2 @@
+// The streaming reader (issue 2).
+import ZipXML

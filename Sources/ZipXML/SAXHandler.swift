@@ -1,0 +1,70 @@
+/// Receives libxml2's SAX2 events. Names and values are borrowed bytes, valid only during the call:
+/// handlers compare them as bytes and build no `String` for tag names.
+public protocol SAXHandler: AnyObject {
+    func startElement(_ name: SAXName, _ attributes: SAXAttributes)
+    func endElement(_ name: SAXName)
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+}
+
+/// An element's local name (NUL-terminated, namespace prefix already removed by libxml2).
+public struct SAXName {
+    public let pointer: UnsafePointer<UInt8>
+
+    @inline(__always)
+    public func `is`(_ literal: StaticString) -> Bool {
+        let lit = literal.utf8Start
+        let n = literal.utf8CodeUnitCount
+        var i = 0
+        while i < n {
+            if pointer[i] != lit[i] { return false }
+            i += 1
+        }
+        return pointer[n] == 0
+    }
+
+    public var string: String { String(cString: pointer) }
+}
+
+/// The attribute array of `startElementNs`: five pointers per attribute
+/// (local name, prefix, URI, value start, value end).
+public struct SAXAttributes {
+    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    public let count: Int
+
+    public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
+        self.base = base
+        self.count = count
+    }
+
+    /// The value bytes of the attribute with this local name (any namespace), or nil.
+    @inline(__always)
+    public subscript(_ local: StaticString) -> UnsafeBufferPointer<UInt8>? {
+        guard let base else { return nil }
+        var i = 0
+        while i < count {
+            let p = base + i * 5
+            if let name = p[0], SAXName(pointer: name).is(local), let start = p[3], let end = p[4] {
+                return UnsafeBufferPointer(start: start, count: end - start)
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    /// The value of a namespaced attribute, e.g. `r:id`, matched on local name and namespace suffix.
+    public func value(_ local: StaticString, namespaceSuffix: String) -> String? {
+        guard let base else { return nil }
+        for i in 0..<count {
+            let p = base + i * 5
+            guard let name = p[0], SAXName(pointer: name).is(local) else { continue }
+            let uri = p[2].map { String(cString: $0) } ?? ""
+            guard uri.hasSuffix(namespaceSuffix), let start = p[3], let end = p[4] else { continue }
+            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+        }
+        return nil
+    }
+
+    public func string(_ local: StaticString) -> String? {
+        self[local].map { String(decoding: $0, as: UTF8.self) }
+    }
+}

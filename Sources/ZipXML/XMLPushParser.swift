@@ -1,0 +1,119 @@
+internal import CXML2
+import SheetModel
+
+/// libxml2's SAX2 push parser, fed in chunks. Hardened for untrusted parts: a DOCTYPE stops the
+/// parse (no entity may be declared, so no entity bomb or XXE), no network, no DTD loading,
+/// libxml2's default depth and length limits stay on (no XML_PARSE_HUGE), no recovery.
+public final class XMLPushParser {
+    private var ctxt: xmlParserCtxtPtr?
+    private let context: Context
+    public let file: String
+    public let part: String
+
+    /// What C callbacks reach through their user-data pointer.
+    final class Context {
+        let handler: any SAXHandler
+        var sawDoctype = false
+        init(handler: any SAXHandler) { self.handler = handler }
+    }
+
+    public init(handler: any SAXHandler, file: String, part: String) throws {
+        self.file = file
+        self.part = part
+        context = Context(handler: handler)
+        var sax = xmlSAXHandler()
+        sax.initialized = XML_SAX2_MAGIC
+        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
+                                      count: Int(nbAttributes))
+            c.handler.startElement(SAXName(pointer: localname), attrs)
+        }
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler.endElement(SAXName(pointer: localname))
+        }
+        let chars: charactersSAXFunc = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler
+                .characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+        }
+        sax.characters = chars
+        sax.cdataBlock = chars
+        sax.internalSubset = { ctx, _, _, _ in
+            // Any DOCTYPE: stop before its internal subset can declare an entity.
+            guard let ctx else { return }
+            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().sawDoctype = true
+        }
+        cxml_silence(&sax)
+        let userData = Unmanaged.passUnretained(context).toOpaque()
+        guard let c = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil) else {
+            throw SheetError(.corrupt, file: file, message: "无法创建 XML 解析器", part: part)
+        }
+        xmlCtxtUseOptions(c, Int32(XML_PARSE_NONET.rawValue))
+        ctxt = c
+    }
+
+    deinit {
+        if let ctxt {
+            xmlFreeParserCtxt(ctxt)
+        }
+    }
+
+    /// Parses one chunk; callbacks run before this returns.
+    public func feed(_ bytes: UnsafeRawBufferPointer) throws {
+        guard let ctxt else { return }
+        let rc = xmlParseChunk(ctxt, bytes.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count), 0)
+        try check(rc)
+    }
+
+    /// Ends the document; reports an unterminated document as corrupt.
+    public func finish() throws {
+        guard let ctxt else { return }
+        let rc = xmlParseChunk(ctxt, nil, 0, 1)
+        try check(rc)
+    }
+
+    private func check(_ rc: Int32) throws {
+        guard let ctxt else { return }
+        if context.sawDoctype {
+            xmlStopParser(ctxt)
+            throw SheetError(.corrupt, file: file,
+                             message: "部件含有 DOCTYPE 声明（可能是 XML 实体攻击），出于安全考虑拒绝读取", part: part)
+        }
+        if rc != 0 || ctxt.pointee.wellFormed == 0 {
+            let message = cxml_last_error_message(ctxt).map { String(cString: $0) }?
+                .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(rc)"
+            let line = Int(cxml_last_error_line(ctxt))
+            throw SheetError(.corrupt, file: file, message: "部件的 XML 内容已损坏，请重新导出或重新发送", part: part,
+                             line: line > 0 ? line : nil, underlying: message)
+        }
+    }
+
+    /// Feeds a whole entry stream through the parser in 64 KiB chunks.
+    public func parse(_ stream: ZipEntryStream) throws {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: XMLPushParser.chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        while true {
+            let n = try stream.read(into: buffer)
+            if n == 0 { break }
+            try feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
+        }
+        try finish()
+    }
+
+    public static let chunkSize = 64 << 10
+}
+
+@available(*, unavailable) extension XMLPushParser: Sendable {}
+
+extension String {
+    func trimmingCharacters(in _: WhitespaceSet) -> String {
+        var s = Substring(self)
+        while let f = s.first, f.isWhitespace { s.removeFirst() }
+        while let l = s.last, l.isWhitespace { s.removeLast() }
+        return String(s)
+    }
+    enum WhitespaceSet { case whitespacesAndNewlines }
+}

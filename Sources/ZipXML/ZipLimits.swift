@@ -1,0 +1,16 @@
+/// Caps applied while inflating, never taken from what a zip header declares.
+public struct ZipLimits: Sendable {
+    /// Largest inflated size of one part.
+    public var maxPartBytes: Int64
+    /// Largest inflated/compressed ratio, checked once a part has inflated past `ratioGraceBytes`.
+    public var maxRatio: Int64
+    public var ratioGraceBytes: Int64
+
+    public init(maxPartBytes: Int64 = 1 << 30, maxRatio: Int64 = 1000, ratioGraceBytes: Int64 = 16 << 20) {
+        self.maxPartBytes = maxPartBytes
+        self.maxRatio = maxRatio
+        self.ratioGraceBytes = ratioGraceBytes
+    }
+
+    public static let `default` = ZipLimits()
+}
