@@ -14,6 +14,8 @@ public final class XMLPushParser {
     final class Context {
         let handler: any SAXHandler
         var sawDoctype = false
+        var depth = 0
+        var tooDeep = false
         var parser: xmlParserCtxtPtr?
         init(handler: any SAXHandler) { self.handler = handler }
     }
@@ -27,13 +29,22 @@ public final class XMLPushParser {
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
             let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            // libxml2's push mode has no depth limit of its own (its pull parser stops at 256).
+            c.depth += 1
+            if c.depth > XMLPushParser.maxDepth {
+                c.tooDeep = true
+                if let parser = c.parser { xmlStopParser(parser) }
+                return
+            }
             let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
                                       count: Int(nbAttributes))
             c.handler.startElement(SAXName(pointer: localname), attrs)
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler.endElement(SAXName(pointer: localname))
+            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            c.depth -= 1
+            c.handler.endElement(SAXName(pointer: localname))
         }
         let chars: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
@@ -86,6 +97,10 @@ public final class XMLPushParser {
             throw SheetError(.corrupt, file: file,
                              message: "部件含有 DOCTYPE 声明（可能是 XML 实体攻击），出于安全考虑拒绝读取", part: part)
         }
+        if context.tooDeep {
+            throw SheetError(.corrupt, file: file,
+                             message: "部件的 XML 嵌套层数超过 \(XMLPushParser.maxDepth) 层，疑似恶意构造，已拒绝读取", part: part)
+        }
         if rc != 0 || ctxt.pointee.wellFormed == 0 {
             let message = cxml_last_error_message(ctxt).map { String(cString: $0) }?
                 .trimmingCharacters(in: .whitespacesAndNewlines) ?? "XML error \(rc)"
@@ -108,6 +123,8 @@ public final class XMLPushParser {
     }
 
     public static let chunkSize = 64 << 10
+    /// Real parts nest about 8 deep; libxml2's own pull-parser limit is 256.
+    public static let maxDepth = 256
 }
 
 @available(*, unavailable) extension XMLPushParser: Sendable {}

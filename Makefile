@@ -1,0 +1,46 @@
+# parkstat: the two commands a newcomer needs are `make demo` and `make test` (see README.md).
+SWIFT   ?= swift
+BIN     := .build/release/parkstat
+SHARED  := ../shared
+CORPUS  := $(SHARED)/corpus
+
+.PHONY: deps build demo test test-swift test-corpus test-python fixtures bench clean
+
+deps:
+	@sh scripts/ensure-deps.sh --python
+
+build: deps
+	$(SWIFT) build -c release
+
+# The main job on the sample inbox (until `parkstat run` lands: inspect every workbook in it).
+demo: build
+	@mkdir -p out
+	@find fixtures/inbox -name '*.xlsx' | sort | xargs $(BIN) inspect > out/inspect.txt
+	@echo "已读取 fixtures/inbox 中的全部工作簿，明细见 out/inspect.txt"
+
+test: deps test-swift test-corpus test-python
+
+test-swift:
+	$(SWIFT) build -c release
+	$(SWIFT) test
+
+# Conformance with the shared corpus: 155 real workbooks plus 24 files that must be rejected.
+test-corpus:
+	@if [ -d "$(CORPUS)/visible" ]; then \
+	  python3 $(CORPUS)/compare.py --quiet --dir $(CORPUS)/visible --dir $(CORPUS)/bad \
+	    --cmd '$(BIN) dump --format jsonl {file}'; \
+	else echo "未找到 $(CORPUS)，跳过语料一致性检查"; fi
+
+test-python:
+	@if [ -d fixtures/tests ]; then python3 -m pytest -q fixtures/tests; fi
+
+fixtures:
+	python3 fixtures/reader/make_reader_fixtures.py
+	@if [ -f fixtures/gen/make_fixtures.py ]; then python3 fixtures/gen/make_fixtures.py; fi
+
+bench: build
+	sh bench/setup.sh
+	python3 bench/read_bench.py
+
+clean:
+	rm -rf .build out/*

@@ -1,0 +1,18 @@
+#!/bin/sh
+# Installs what building and testing need when it is missing: libzip, libxml2 and SQLite
+# headers with pkg-config (Debian packages), and the Python packages the test helpers use.
+set -e
+missing=""
+pkg-config --version >/dev/null 2>&1 || missing="$missing pkg-config"
+pkg-config --exists libzip 2>/dev/null || missing="$missing libzip-dev"
+pkg-config --exists libxml-2.0 2>/dev/null || missing="$missing libxml2-dev"
+pkg-config --exists sqlite3 2>/dev/null || missing="$missing libsqlite3-dev"
+if [ -n "$missing" ]; then
+  echo "安装缺少的系统依赖：$missing"
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
+fi
+if [ "${1:-}" = "--python" ]; then
+  python3 -c "import openpyxl, pytest" 2>/dev/null || python3 -m pip install -q openpyxl pytest
+fi
