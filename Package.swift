@@ -2,6 +2,10 @@
 import PackageDescription
 
 // One module per concern; dependencies point inward (see ../shared/STYLE.md).
+
+// The SAX callbacks touch handler state for every element; runtime exclusivity checks on those
+// class properties cost more than the parse itself. The hot modules are checked at compile time only.
+let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 let package = Package(
     name: "parkstat",
     platforms: [.macOS(.v14)],
@@ -24,9 +28,9 @@ let package = Package(
         // Values, references and errors shared by every layer: no C, no I/O.
         .target(name: "SheetModel"),
         // The only importer of the C libraries: zip entry streams, zip writer, SAX push bridge.
-        .target(name: "ZipXML", dependencies: ["CZip", "CXML2", "SheetModel"]),
+        .target(name: "ZipXML", dependencies: ["CZip", "CXML2", "SheetModel"], swiftSettings: hotPath),
         // Streaming XLSX reader: relationships, shared strings, styles, sheet rows.
-        .target(name: "XLSXReader", dependencies: ["ZipXML", "SheetModel"]),
+        .target(name: "XLSXReader", dependencies: ["ZipXML", "SheetModel"], swiftSettings: hotPath),
         // XLSX writer: one type per OOXML part, one packager.
         .target(name: "XLSXWriter", dependencies: ["ZipXML", "SheetModel"]),
         // The park's schema and rules (DOMAIN.md §2–§6).

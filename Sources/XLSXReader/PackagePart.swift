@@ -6,7 +6,7 @@ import ZipXML
 enum PackagePart {
     /// Parses `part`; returns false when the archive has no such part.
     @discardableResult
-    static func parse(_ part: String, in archive: ZipArchive, with handler: any SAXHandler) throws -> Bool {
+    static func parse(_ part: String, in archive: ZipArchive, with handler: SAXHandler) throws -> Bool {
         guard let stream = try archive.openEntry(part) else { return false }
         let parser = try XMLPushParser(handler: handler, file: archive.path, part: part)
         try parser.parse(stream)
@@ -77,7 +77,7 @@ struct Relationship {
 final class RelationshipsHandler: SAXHandler {
     var relationships: [Relationship] = []
 
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
         guard name.is("Relationship") else { return }
         relationships.append(Relationship(
             id: attributes.string("Id") ?? "",
@@ -86,8 +86,8 @@ final class RelationshipsHandler: SAXHandler {
             external: attributes.string("TargetMode")?.lowercased() == "external"))
     }
 
-    func endElement(_ name: SAXName) {}
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    override func endElement(_ name: SAXName) {}
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     static func read(_ part: String, in archive: ZipArchive) throws -> [Relationship]? {
         let handler = RelationshipsHandler()

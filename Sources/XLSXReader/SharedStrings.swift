@@ -8,7 +8,7 @@ final class SharedStringsHandler: SAXHandler {
     private var text = RichText()
     private var inItem = false
 
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
         if name.is("si") {
             inItem = true
             text.reset()
@@ -17,7 +17,7 @@ final class SharedStringsHandler: SAXHandler {
         }
     }
 
-    func endElement(_ name: SAXName) {
+    override func endElement(_ name: SAXName) {
         if name.is("si") {
             inItem = false
             strings.append(text.string)
@@ -26,7 +26,7 @@ final class SharedStringsHandler: SAXHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inItem { text.characters(bytes) }
     }
 }

@@ -49,7 +49,7 @@ final class SheetHandler: SAXHandler {
 
     var currentCell: CellRef? { inCell ? CellRef(row: rowIndex, column: column) : nil }
 
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
         let p = name.pointer
         // Single-letter names first: they are nearly every event of a sheet.
         if p[1] == 0 {
@@ -73,7 +73,7 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    func endElement(_ name: SAXName) {
+    override func endElement(_ name: SAXName) {
         let p = name.pointer
         if p[1] == 0 {
             switch p[0] {
@@ -94,7 +94,7 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inValue {
             value.append(contentsOf: bytes)
         } else if inInline {
@@ -189,8 +189,7 @@ final class SheetHandler: SAXHandler {
             guard inlineText.bytes.count > 0 else { return }
             v = .text(inlineText.string)
         case .bool:
-            let s = String(decoding: value, as: UTF8.self).trimmingXMLSpace
-            guard let b = s == "1" || s == "true" ? true : s == "0" || s == "false" ? false : nil else { return }
+            guard let b = SheetHandler.parseBool(value) else { return }
             v = .bool(b)
         case .error:
             let s = String(decoding: value, as: UTF8.self)
@@ -211,6 +210,7 @@ final class SheetHandler: SAXHandler {
 
     private func parseDouble() -> Double? {
         guard !value.isEmpty else { return nil }
+        if let fast = FastNumber.parse(value) { return fast }
         value.append(0)
         defer { value.removeLast() }
         return value.withUnsafeBufferPointer { buf -> Double? in
@@ -278,10 +278,21 @@ final class SheetHandler: SAXHandler {
             case UInt8(ascii: "d"): return .isoDate
             default: return .number
             }
-        case 3 where v.elementsEqual("str".utf8): return .formulaString
-        case 9 where v.elementsEqual("inlineStr".utf8): return .inline
+        case 3 where v[0] == UInt8(ascii: "s") && v[1] == UInt8(ascii: "t") && v[2] == UInt8(ascii: "r"):
+            return .formulaString
+        case 9 where v[0] == UInt8(ascii: "i") && v[6] == UInt8(ascii: "S"): return .inline  // inlineStr
         default: return .number
         }
+    }
+
+    /// "1"/"0" as Excel writes them, "true"/"false" as some libraries do.
+    static func parseBool(_ bytes: [UInt8]) -> Bool? {
+        var b = bytes[...]
+        while let f = b.first, RichText.isXMLSpace(f) { b = b.dropFirst() }
+        while let l = b.last, RichText.isXMLSpace(l) { b = b.dropLast() }
+        if b.elementsEqual([49]) || b.elementsEqual(Array("true".utf8)) { return true }
+        if b.elementsEqual([48]) || b.elementsEqual(Array("false".utf8)) { return false }
+        return nil
     }
 }
 

@@ -19,7 +19,7 @@ final class StylesHandler: SAXHandler {
     private var xfFormatIDs: [Int] = []
     private var inCellXfs = false
 
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
         if name.is("numFmt") {
             if let id = attributes.string("numFmtId").flatMap({ Int($0) }), let code = attributes.string("formatCode") {
                 customFormats[id] = code
@@ -31,11 +31,11 @@ final class StylesHandler: SAXHandler {
         }
     }
 
-    func endElement(_ name: SAXName) {
+    override func endElement(_ name: SAXName) {
         if name.is("cellXfs") { inCellXfs = false }
     }
 
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
     /// A custom format with a built-in's id overrides the built-in; unknown ids read as General.
     var styles: Styles {

@@ -19,7 +19,7 @@ final class WorkbookPartHandler: SAXHandler {
     var sawWorkbookRoot = false
     private var sawRoot = false
 
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
         if !sawRoot {
             sawRoot = true
             sawWorkbookRoot = name.is("workbook")
@@ -35,6 +35,6 @@ final class WorkbookPartHandler: SAXHandler {
         }
     }
 
-    func endElement(_ name: SAXName) {}
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+    override func endElement(_ name: SAXName) {}
+    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 }

@@ -1,9 +1,21 @@
+internal import CXML2
+
 /// Receives libxml2's SAX2 events. Names and values are borrowed bytes, valid only during the call:
 /// handlers compare them as bytes and build no `String` for tag names.
-public protocol SAXHandler: AnyObject {
-    func startElement(_ name: SAXName, _ attributes: SAXAttributes)
-    func endElement(_ name: SAXName)
-    func characters(_ bytes: UnsafeBufferPointer<UInt8>)
+///
+/// A class rather than a protocol: the C callbacks reach the handler through their user-data
+/// pointer and call it through the vtable, with no existential to copy and retain per event.
+open class SAXHandler {
+    public init() {}
+    open func startElement(_ name: SAXName, _ attributes: SAXAttributes) {}
+    open func endElement(_ name: SAXName) {}
+    open func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
+
+    // Parser state the callbacks keep beside the handler's own.
+    var depth = 0
+    var tooDeep = false
+    var sawDoctype = false
+    var parser: xmlParserCtxtPtr?
 }
 
 /// An element's local name (NUL-terminated, namespace prefix already removed by libxml2).

@@ -6,68 +6,62 @@ import SheetModel
 /// libxml2's default depth and length limits stay on (no XML_PARSE_HUGE), no recovery.
 public final class XMLPushParser {
     private var ctxt: xmlParserCtxtPtr?
-    private let context: Context
+    private let handler: SAXHandler
     public let file: String
     public let part: String
 
-    /// What C callbacks reach through their user-data pointer.
-    final class Context {
-        let handler: any SAXHandler
-        var sawDoctype = false
-        var depth = 0
-        var tooDeep = false
-        var parser: xmlParserCtxtPtr?
-        init(handler: any SAXHandler) { self.handler = handler }
-    }
-
-    public init(handler: any SAXHandler, file: String, part: String) throws {
+    public init(handler: SAXHandler, file: String, part: String) throws {
         self.file = file
         self.part = part
-        context = Context(handler: handler)
+        self.handler = handler
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
         sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
             guard let ctx, let localname else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            // libxml2's push mode has no depth limit of its own (its pull parser stops at 256).
-            c.depth += 1
-            if c.depth > XMLPushParser.maxDepth {
-                c.tooDeep = true
-                if let parser = c.parser { xmlStopParser(parser) }
-                return
+            // _withUnsafeGuaranteedRef: no retain/release of the context for each of millions of events.
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                // libxml2's push mode has no depth limit of its own (its pull parser stops at 256).
+                c.depth += 1
+                if c.depth > XMLPushParser.maxDepth {
+                    c.tooDeep = true
+                    if let parser = c.parser { xmlStopParser(parser) }
+                    return
+                }
+                let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
+                                          count: Int(nbAttributes))
+                c.startElement(SAXName(pointer: localname), attrs)
             }
-            let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
-                                      count: Int(nbAttributes))
-            c.handler.startElement(SAXName(pointer: localname), attrs)
         }
         sax.endElementNs = { ctx, localname, _, _ in
             guard let ctx, let localname else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
-            c.depth -= 1
-            c.handler.endElement(SAXName(pointer: localname))
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                c.depth -= 1
+                c.endElement(SAXName(pointer: localname))
+            }
         }
         let chars: charactersSAXFunc = { ctx, ch, len in
             guard let ctx, let ch, len > 0 else { return }
-            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().handler
-                .characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
         }
         sax.characters = chars
         sax.cdataBlock = chars
         sax.internalSubset = { ctx, _, _, _ in
             // Any DOCTYPE: stop before its internal subset can declare an entity.
             guard let ctx else { return }
-            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            let c = Unmanaged<SAXHandler>.fromOpaque(ctx).takeUnretainedValue()
             c.sawDoctype = true
             if let parser = c.parser { xmlStopParser(parser) }
         }
         cxml_silence(&sax)
-        let userData = Unmanaged.passUnretained(context).toOpaque()
+        let userData = Unmanaged.passUnretained(handler).toOpaque()
         guard let c = xmlCreatePushParserCtxt(&sax, userData, nil, 0, nil) else {
             throw SheetError(.corrupt, file: file, message: "无法创建 XML 解析器", part: part)
         }
         xmlCtxtUseOptions(c, Int32(XML_PARSE_NONET.rawValue))
         ctxt = c
-        context.parser = c
+        handler.parser = c
     }
 
     deinit {
@@ -92,12 +86,12 @@ public final class XMLPushParser {
 
     private func check(_ rc: Int32) throws {
         guard let ctxt else { return }
-        if context.sawDoctype {
+        if handler.sawDoctype {
             xmlStopParser(ctxt)
             throw SheetError(.corrupt, file: file,
                              message: "部件含有 DOCTYPE 声明（可能是 XML 实体攻击），出于安全考虑拒绝读取", part: part)
         }
-        if context.tooDeep {
+        if handler.tooDeep {
             throw SheetError(.corrupt, file: file,
                              message: "部件的 XML 嵌套层数超过 \(XMLPushParser.maxDepth) 层，疑似恶意构造，已拒绝读取", part: part)
         }
