@@ -1,24 +1,22 @@
 import SheetModel
 import ZipXML
 
-/// A pull cursor over one worksheet: `next()` feeds libxml2's push parser 64 KiB at a time from
-/// the inflating zip stream, and only when the rows already parsed are used up, so memory does not
-/// grow with the sheet.
+/// A pull cursor over one worksheet: `next()` feeds libxml2's push parser a chunk at a time from
+/// the inflating zip stream (inflated on a second thread for large sheets), and only when the rows
+/// already parsed are used up, so memory does not grow with the sheet.
 public final class SheetRows {
     private let owner: Workbook  // keeps the archive open
-    private let stream: ZipEntryStream?
+    private let stream: ChunkReader?
     private let parser: XMLPushParser?
     private let handler: SheetHandler
-    private let buffer: UnsafeMutableRawBufferPointer
     private var finished: Bool
     public let sheet: SheetInfo
 
-    init(owner: Workbook, sheet: SheetInfo, stream: ZipEntryStream?, handler: SheetHandler) throws {
+    init(owner: Workbook, sheet: SheetInfo, stream: ChunkReader?, handler: SheetHandler) throws {
         self.owner = owner
         self.sheet = sheet
         self.stream = stream
         self.handler = handler
-        buffer = .allocate(byteCount: XMLPushParser.chunkSize, alignment: 16)
         if let stream {
             parser = try XMLPushParser(handler: handler, file: owner.path, part: stream.part)
             finished = false
@@ -27,8 +25,6 @@ public final class SheetRows {
             finished = true  // chartsheets and sheets without a part have no cells
         }
     }
-
-    deinit { buffer.deallocate() }
 
     /// The next non-empty row in document order, or nil at the end. Cells are sparse and sorted.
     public func next() throws -> Row? {
@@ -55,12 +51,11 @@ public final class SheetRows {
     private func pump() throws {
         guard let stream, let parser else { finished = true; return }
         do {
-            let n = try stream.read(into: buffer)
-            if n == 0 {
+            if let chunk = try stream.nextChunk() {
+                try parser.feed(chunk)
+            } else {
                 finished = true
                 try parser.finish()
-            } else {
-                try parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n]))
             }
             if let failure = handler.failure {
                 finished = true

@@ -77,10 +77,10 @@ public final class Workbook {
     public func rows(at index: Int) throws -> SheetRows {
         let sheet = sheets[index]
         let handler = SheetHandler(strings: sharedStrings, styles: styles, dateSystem: dateSystem)
-        var stream: ZipEntryStream?
+        var stream: ChunkReader?
         if sheet.kind == .worksheet, let part = sheet.part {
             do {
-                stream = try archive.openEntry(part)
+                stream = try archive.openChunks(part)
             } catch var error as SheetError {
                 error.sheet = sheet.name
                 throw error

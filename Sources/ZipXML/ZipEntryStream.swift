@@ -7,8 +7,10 @@ public final class ZipEntryStream {
     private var file: OpaquePointer?
     private let owner: ZipArchive  // keeps the archive open while the entry is read
     public let part: String
-    private let compressedSize: Int64
+    let compressedSize: Int64
     public private(set) var inflated: Int64 = 0
+    /// The buffer `nextChunk()` fills, allocated on first use.
+    private var scratch: UnsafeMutableRawBufferPointer?
 
     init(file: OpaquePointer, owner: ZipArchive, part: String, compressedSize: Int64) {
         self.file = file
@@ -17,7 +19,18 @@ public final class ZipEntryStream {
         self.compressedSize = compressedSize
     }
 
-    deinit { if let file { zip_fclose(file) } }
+    deinit {
+        if let file { zip_fclose(file) }
+        scratch?.deallocate()
+    }
+
+    /// Chunk-wise reading into the stream's own buffer (see `ChunkReader`).
+    public func nextChunk() throws -> UnsafeRawBufferPointer? {
+        let buffer = scratch ?? .allocate(byteCount: XMLPushParser.chunkSize, alignment: 16)
+        scratch = buffer
+        let n = try read(into: buffer)
+        return n == 0 ? nil : UnsafeRawBufferPointer(rebasing: buffer[0..<n])
+    }
 
     /// Fills `buffer` with up to its size; 0 at the end of the entry. The CRC is checked by libzip
     /// when the end is reached.
