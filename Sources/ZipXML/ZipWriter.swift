@@ -48,6 +48,11 @@ public final class ZipWriter {
         let base = slash.map { String(path[path.index(after: $0)...]) } ?? path
         // Unique without creating the file: libzip refuses an existing empty file as "not a zip".
         temporaryPath = "\(folder).\(base).\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
+        // libzip creates its file only at zip_close; fail now, before the caller streams rows.
+        if access(folder.isEmpty ? "." : folder, W_OK) != 0 {
+            throw SheetError(.io, file: path, message: "无法创建输出工作簿（目录不存在或没有写入权限）",
+                             underlying: String(cString: strerror(errno)))
+        }
         var errorCode: Int32 = 0
         guard let h = zip_open(temporaryPath, ZIP_CREATE | ZIP_TRUNCATE, &errorCode) else {
             var err = zip_error_t()
