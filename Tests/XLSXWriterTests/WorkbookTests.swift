@@ -138,4 +138,40 @@ import ZipXML
         try book.save(to: path)
         #expect(try Workbook.load(path: path).sheets[0].rows.count == rows + 1)
     }
+
+    /// A source libzip cannot read at `zip_close` fails the save with a coded error and leaves
+    /// neither the temporary file nor a half-written workbook behind.
+    @Test func zipWriterFailureRemovesTemporaryFile() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("broken.xlsx").path
+        let zip = try ZipWriter(path: path, compressionLevel: 1)
+        try zip.add("a.xml", bytes: Array("<a/>".utf8))
+        try zip.add("b.xml", segments: [.bytes(Array("<b>".utf8)), .file(path: dir.appendingPathComponent("gone").path)])
+        let error = try #require(throws: SheetError.self) { try zip.commit() }
+        #expect(error.code == .io)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).isEmpty)
+    }
+
+    @Test func hiddenFirstSheetIsNotActive() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("h.xlsx").path
+        let book = WorkbookWriter(properties: .init(created: SampleWorkbook.created))
+        let lists = try book.addSheet("选项")
+        lists.state = .hidden
+        try lists.writeRow(["制造业"])
+        let form = try book.addSheet("填报")
+        form.freeze(rows: 0, columns: 2)
+        try form.addValidation(DataValidation(.listRange("'选项'!$A$1:$A$1"), ranges: [CellRange("A1:A9")!]))
+        try book.save(to: path)
+        let zip = try ZipArchive(path: path)
+        let workbook = String(decoding: try #require(try zip.read("xl/workbook.xml")), as: UTF8.self)
+        #expect(workbook.contains(#"activeTab="1""#))
+        #expect(workbook.contains(#"<sheet name="选项" sheetId="1" state="hidden" r:id="rId1"/>"#))
+        let sheet2 = String(decoding: try #require(try zip.read("xl/worksheets/sheet2.xml")), as: UTF8.self)
+        #expect(sheet2.contains(#"<sheetView tabSelected="1" workbookViewId="0"><pane xSplit="2" topLeftCell="C1" activePane="topRight" state="frozen"/>"#))
+        #expect(sheet2.contains(#"<formula1>'选项'!$A$1:$A$1</formula1>"#))
+        #expect(try Workbook.load(path: path).sheets.map(\.state) == [.hidden, .visible])
+    }
 }
