@@ -33,6 +33,9 @@ timeout 300 soffice -env:UserInstallation="$profile" --headless --convert-to pdf
 
 test -s "$out/sample.pdf" || { echo "LibreOffice 未能生成 PDF" >&2; cat "$out/soffice-pdf.log" >&2; exit 1; }
 head -c 5 "$out/sample.pdf" | grep -q '%PDF' || { echo "PDF 文件头不对" >&2; exit 1; }
+# 汇总 is set to A4 landscape (841.9 × 595.3 pt), fitted to one page wide.
+grep -a -q '/MediaBox *\[ *0 0 841\.8[0-9]* 595\.3' "$out/sample.pdf" \
+  || { echo "PDF 中没有 A4 横向页面（汇总 的打印设置未生效）" >&2; exit 1; }
 
 python3 - "$out" <<'PY'
 import csv, sys, pathlib
