@@ -1,2 +1,0 @@
-// The writer: one type per OOXML part, one packager (issue 4).
-enum XLSXWriterNamespace {}
