@@ -45,32 +45,28 @@ public enum ExcelDate {
     private static let epoch1900 = days(year: 1899, month: 12, day: 30)
     private static let epoch1904 = days(year: 1904, month: 1, day: 1)
 
-    /// The civil date-time of a serial, or nil when it has no date (negative in 1900, year outside 1…9999).
-    /// Serial 60 in the 1900 system is the phantom 1900-02-29, given as 1900-02-28 as openpyxl does;
-    /// serials below 60 are one day later than plain day arithmetic says.
+    /// The civil date-time of a serial, or nil when it has no date (year outside 1…9999).
+    /// Mirrors openpyxl's `from_excel`, the corpus reference: milliseconds rounded half-to-even;
+    /// serials in (0, 60) of the 1900 system are one day later than plain day arithmetic says
+    /// (Lotus' phantom 1900-02-29 at serial 60 thus reads 1900-02-28).
     public static func dateTime(serial: Double, system: DateSystem) -> CivilDateTime? {
-        guard serial.isFinite, abs(serial) < 3_000_000 else { return nil }
-        var wholeDays = serial.rounded(.down)
-        // Round to milliseconds first so 0.99999999 of a day does not print as 24:00.
-        var ms = ((serial - wholeDays) * 86_400_000).rounded()
-        if ms >= 86_400_000 { ms -= 86_400_000; wholeDays += 1 }
-        let dayNumber: Int
-        switch system {
-        case .d1900:
-            guard serial >= 0 else { return nil }
-            if wholeDays == 60 {
-                dayNumber = days(year: 1900, month: 2, day: 28)
-            } else {
-                dayNumber = epoch1900 + Int(wholeDays) + (wholeDays < 60 ? 1 : 0)
-            }
-        case .d1904:
-            dayNumber = epoch1904 + Int(wholeDays)
-        }
-        let (y, m, d) = civil(fromDays: dayNumber)
-        guard y >= 1, y <= 9999 else { return nil }
-        let total = Int(ms)
-        return CivilDateTime(year: y, month: m, day: d, hour: total / 3_600_000, minute: total / 60_000 % 60,
-                             second: total / 1000 % 60, millisecond: total % 1000)
+        decompose(serial: serial, system: system)?.dateTime
+    }
+
+    /// The date-time and whether Excel would show it as a time of day only.
+    static func decompose(serial: Double, system: DateSystem) -> (dateTime: CivilDateTime, timeOnly: Bool)? {
+        guard serial.isFinite, abs(serial) < 4_000_000 else { return nil }
+        let whole = serial.rounded(.down)
+        var ms = Int(((serial - whole) * 86_400_000).rounded(.toNearestOrEven))
+        let timeOnly = serial >= 0 && serial < 1 && ms < 86_400_000
+        var day = Int(whole)
+        if system == .d1900 && serial > 0 && serial < 60 { day += 1 }
+        if ms >= 86_400_000 { ms -= 86_400_000; day += 1 }
+        let (y, m, d) = civil(fromDays: (system == .d1900 ? epoch1900 : epoch1904) + day)
+        guard timeOnly || (y >= 1 && y <= 9999) else { return nil }
+        let t = CivilDateTime(year: y, month: m, day: d, hour: ms / 3_600_000, minute: ms / 60_000 % 60,
+                              second: ms / 1000 % 60, millisecond: ms % 1000)
+        return (t, timeOnly)
     }
 
     /// The serial of a civil date-time in the given system (inverse of `dateTime`, for `t="d"` cells).
@@ -80,8 +76,7 @@ public enum ExcelDate {
         switch system {
         case .d1900:
             whole = dayNumber - epoch1900
-            if whole < 61 { whole -= 1 }  // before 1900-03-01: Lotus' phantom day shifts by one
-            if whole < 0 { whole = 0 }
+            if whole >= 1 && whole < 61 { whole -= 1 }  // 1900-01-01…02-28: before Lotus' phantom day
         case .d1904:
             whole = dayNumber - epoch1904
         }
@@ -91,8 +86,7 @@ public enum ExcelDate {
 
     /// Canonical ISO text of DOMAIN.md §8: a serial in [0,1) is a time, whole days a date, else both.
     public static func isoText(serial: Double, system: DateSystem) -> String? {
-        guard let t = dateTime(serial: serial, system: system) else { return nil }
-        let isTimeOnly = serial >= 0 && serial < 1
+        guard let (t, isTimeOnly) = decompose(serial: serial, system: system) else { return nil }
         let hasTime = t.hour != 0 || t.minute != 0 || t.second != 0 || t.millisecond != 0
         func pad(_ v: Int, _ w: Int) -> String {
             let s = String(v)

@@ -56,7 +56,7 @@ public struct SheetError: Error, Sendable, CustomStringConvertible {
         if let sheet { where_.append("工作表「\(sheet)」") }
         if let cell { where_.append("单元格 \(cell)") }
         if let part { where_.append("部件 \(part)") }
-        if let line { where_.append("第 \(line) 行") }
+        if let line { where_.append("XML 第 \(line) 行") }
         var s = "\(where_.joined(separator: "，"))：\(message) [\(code.ruleID)]"
         if let underlying { s += "（\(underlying)）" }
         return s

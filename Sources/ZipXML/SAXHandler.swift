@@ -28,7 +28,8 @@ public struct SAXName {
 /// The attribute array of `startElementNs`: five pointers per attribute
 /// (local name, prefix, URI, value start, value end).
 public struct SAXAttributes {
-    let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    /// Raw access for hot loops that read several attributes in one pass.
+    public let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
     public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
@@ -59,12 +60,51 @@ public struct SAXAttributes {
             guard let name = p[0], SAXName(pointer: name).is(local) else { continue }
             let uri = p[2].map { String(cString: $0) } ?? ""
             guard uri.hasSuffix(namespaceSuffix), let start = p[3], let end = p[4] else { continue }
-            return String(decoding: UnsafeBufferPointer(start: start, count: end - start), as: UTF8.self)
+            return SAXAttributes.decode(UnsafeBufferPointer(start: start, count: end - start))
         }
         return nil
     }
 
+    /// The decoded value of an attribute.
     public func string(_ local: StaticString) -> String? {
-        self[local].map { String(decoding: $0, as: UTF8.self) }
+        self[local].map(SAXAttributes.decode)
+    }
+
+    /// libxml2's SAX2 mode without entity substitution hands attribute values over with character
+    /// and predefined entity references still in them (`&#38;` for `&`); this resolves them.
+    static func decode(_ raw: UnsafeBufferPointer<UInt8>) -> String {
+        guard raw.contains(UInt8(ascii: "&")) else { return String(decoding: raw, as: UTF8.self) }
+        var out = ""
+        var i = 0
+        while i < raw.count {
+            if raw[i] == UInt8(ascii: "&"), let semi = raw[i...].firstIndex(of: UInt8(ascii: ";")), semi - i <= 10 {
+                let name = String(decoding: raw[(i + 1)..<semi], as: UTF8.self)
+                var scalar: Unicode.Scalar?
+                switch name {
+                case "amp": scalar = "&"
+                case "lt": scalar = "<"
+                case "gt": scalar = ">"
+                case "quot": scalar = "\""
+                case "apos": scalar = "'"
+                default:
+                    if name.hasPrefix("#x") || name.hasPrefix("#X") {
+                        scalar = UInt32(name.dropFirst(2), radix: 16).flatMap(Unicode.Scalar.init)
+                    } else if name.hasPrefix("#") {
+                        scalar = UInt32(name.dropFirst(1)).flatMap(Unicode.Scalar.init)
+                    }
+                }
+                if let scalar {
+                    out.unicodeScalars.append(scalar)
+                    i = semi + 1
+                    continue
+                }
+            }
+            // Copy a run of bytes up to the next ampersand.
+            var j = i + 1
+            while j < raw.count && raw[j] != UInt8(ascii: "&") { j += 1 }
+            out += String(decoding: UnsafeBufferPointer(rebasing: raw[i..<j]), as: UTF8.self)
+            i = j
+        }
+        return out
     }
 }

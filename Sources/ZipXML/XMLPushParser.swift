@@ -14,6 +14,7 @@ public final class XMLPushParser {
     final class Context {
         let handler: any SAXHandler
         var sawDoctype = false
+        var parser: xmlParserCtxtPtr?
         init(handler: any SAXHandler) { self.handler = handler }
     }
 
@@ -44,7 +45,9 @@ public final class XMLPushParser {
         sax.internalSubset = { ctx, _, _, _ in
             // Any DOCTYPE: stop before its internal subset can declare an entity.
             guard let ctx else { return }
-            Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue().sawDoctype = true
+            let c = Unmanaged<Context>.fromOpaque(ctx).takeUnretainedValue()
+            c.sawDoctype = true
+            if let parser = c.parser { xmlStopParser(parser) }
         }
         cxml_silence(&sax)
         let userData = Unmanaged.passUnretained(context).toOpaque()
@@ -53,6 +56,7 @@ public final class XMLPushParser {
         }
         xmlCtxtUseOptions(c, Int32(XML_PARSE_NONET.rawValue))
         ctxt = c
+        context.parser = c
     }
 
     deinit {

@@ -34,7 +34,7 @@ public final class ZipArchive {
         handle = h
         let count = zip_get_num_entries(h, 0)
         if count <= 0 {
-            zip_discard(h)
+            // deinit runs once every stored property is set, and discards the handle.
             throw SheetError(.corrupt, file: path, message: "文件是空的 zip 压缩包，不含任何工作簿内容，请重新导出")
         }
         for i in 0..<UInt64(count) {

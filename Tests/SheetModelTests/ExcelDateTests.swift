@@ -16,11 +16,13 @@ import Testing
         #expect(ExcelDate.isoText(serial: 0.5, system: .d1900) == "12:00:00")
         #expect(ExcelDate.isoText(serial: 45504.354166666664, system: .d1900) == "2024-07-31T08:30:00")
         #expect(ExcelDate.isoText(serial: 0.0000115740740740741, system: .d1900) == "00:00:01")
-        #expect(ExcelDate.isoText(serial: 0.999999999, system: .d1900) == "1899-12-31")
+        #expect(ExcelDate.isoText(serial: 0.999999999, system: .d1900) == "1900-01-01")
+        #expect(ExcelDate.isoText(serial: -1, system: .d1904) == "1903-12-31")
     }
 
     @Test func noDateOutsideTheCalendar() {
-        #expect(ExcelDate.isoText(serial: -1, system: .d1900) == nil)
+        #expect(ExcelDate.isoText(serial: -1, system: .d1900) == "1899-12-29")
+        #expect(ExcelDate.isoText(serial: -700_000, system: .d1900) == nil)
         #expect(ExcelDate.isoText(serial: 2_958_466, system: .d1900) == nil)  // year 10000
         #expect(ExcelDate.isoText(serial: 2_958_465, system: .d1900) == "9999-12-31")
     }

@@ -1,0 +1,295 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import SheetModel
+import ZipXML
+
+/// SAX state for one worksheet part. Completed rows queue up in `pending` for `SheetRows.next()`.
+/// The hot path compares names as bytes, reads `r`, `t` and `s` in one pass over the attribute
+/// array, reuses its byte buffers, and keeps shared strings as indices until the cell ends.
+final class SheetHandler: SAXHandler {
+    enum CellType { case number, shared, formulaString, inline, bool, error, isoDate }
+
+    let strings: [String]
+    let styles: Styles
+    let dateSystem: DateSystem
+
+    var pending: [Row] = []
+    var head = 0
+    var merged: [CellRange] = []
+    /// A problem found inside a callback (which cannot throw); raised after the chunk.
+    var failure: (message: String, cell: CellRef?)?
+
+    private var inSheetData = false
+    private var inRow = false
+    private var rowIndex: UInt32 = 0
+    private var nextRowIndex: UInt32 = 0
+    private var cells: [Cell] = []
+    private var unsorted = false
+    private var nextColumn: Int = 0
+
+    private var inCell = false
+    private var column: UInt16 = 0
+    private var type: CellType = .number
+    private var style = 0
+    private var inValue = false
+    private var hasValue = false
+    private var value: [UInt8] = []
+    private var inInline = false
+    private var inlineText = RichText()
+
+    init(strings: [String], styles: Styles, dateSystem: DateSystem) {
+        self.strings = strings
+        self.styles = styles
+        self.dateSystem = dateSystem
+        value.reserveCapacity(64)
+    }
+
+    var currentCell: CellRef? { inCell ? CellRef(row: rowIndex, column: column) : nil }
+
+    func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+        let p = name.pointer
+        // Single-letter names first: they are nearly every event of a sheet.
+        if p[1] == 0 {
+            switch p[0] {
+            case UInt8(ascii: "c"): if inRow { startCell(attributes) }
+            case UInt8(ascii: "v"): if inCell { inValue = true; hasValue = true; value.removeAll(keepingCapacity: true) }
+            default: if inInline { inlineText.start(name, attributes) }
+            }
+            return
+        }
+        if inInline {
+            inlineText.start(name, attributes)
+        } else if name.is("row") {
+            if inSheetData { startRow(attributes) }
+        } else if name.is("is") {
+            if inCell { inInline = true; hasValue = true; inlineText.reset() }
+        } else if name.is("sheetData") {
+            inSheetData = true
+        } else if name.is("mergeCell") {
+            if let ref = attributes.string("ref"), let range = CellRange(ref) { merged.append(range) }
+        }
+    }
+
+    func endElement(_ name: SAXName) {
+        let p = name.pointer
+        if p[1] == 0 {
+            switch p[0] {
+            case UInt8(ascii: "c"): if inCell { endCell() }
+            case UInt8(ascii: "v"): inValue = false
+            default: if inInline { inlineText.end(name) }
+            }
+            return
+        }
+        if name.is("is") {
+            inInline = false
+        } else if inInline {
+            inlineText.end(name)
+        } else if name.is("row") {
+            if inRow { endRow() }
+        } else if name.is("sheetData") {
+            inSheetData = false
+        }
+    }
+
+    func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if inValue {
+            value.append(contentsOf: bytes)
+        } else if inInline {
+            inlineText.characters(bytes)
+        }
+    }
+
+    // MARK: rows and cells
+
+    private func startRow(_ attributes: SAXAttributes) {
+        inRow = true
+        if let r = attributes["r"] {
+            guard let n = SheetHandler.parseUInt(r), n >= 1, n <= UInt64(CellRef.maxRows) else {
+                fail("行号超出 Excel 的范围（最多 1048576 行）", nil)
+                return
+            }
+            rowIndex = UInt32(n - 1)
+        } else {
+            rowIndex = nextRowIndex
+        }
+        nextRowIndex = rowIndex &+ 1
+        nextColumn = 0
+        unsorted = false
+        cells.removeAll(keepingCapacity: true)
+    }
+
+    private func endRow() {
+        inRow = false
+        guard !cells.isEmpty else { return }
+        if unsorted {
+            // Keep document order among equal columns, then let the last duplicate win.
+            let ordered = cells.enumerated().sorted { ($0.element.column, $0.offset) < ($1.element.column, $1.offset) }
+            var deduped: [Cell] = []
+            for (_, cell) in ordered {
+                if let last = deduped.last, last.column == cell.column { deduped[deduped.count - 1] = cell } else { deduped.append(cell) }
+            }
+            cells = deduped
+        }
+        pending.append(Row(index: rowIndex, cells: cells))
+    }
+
+    private func startCell(_ attributes: SAXAttributes) {
+        inCell = true
+        hasValue = false
+        type = .number
+        style = 0
+        var explicitColumn: Int?
+        if let base = attributes.base {
+            for i in 0..<attributes.count {
+                let a = base + i * 5
+                guard let n = a[0], n[1] == 0, let start = a[3], let end = a[4] else { continue }
+                let v = UnsafeBufferPointer(start: start, count: end - start)
+                switch n[0] {
+                case UInt8(ascii: "r"): explicitColumn = SheetHandler.parseColumn(v)
+                    if explicitColumn == nil { fail("单元格引用无效或超出 Excel 的范围", nil) }
+                case UInt8(ascii: "t"): type = SheetHandler.cellType(v)
+                case UInt8(ascii: "s"): style = Int(SheetHandler.parseUInt(v) ?? 0)
+                default: break
+                }
+            }
+        }
+        let col = explicitColumn ?? nextColumn
+        guard col < Int(CellRef.maxColumns) else {
+            fail("列号超出 Excel 的范围（最多 16384 列）", nil)
+            column = CellRef.maxColumns - 1
+            return
+        }
+        column = UInt16(col)
+        if let last = cells.last, last.column >= column { unsorted = true }
+        nextColumn = col + 1
+    }
+
+    private func endCell() {
+        inCell = false
+        inValue = false
+        guard hasValue else { return }
+        let v: CellValue
+        switch type {
+        case .number:
+            guard let d = parseDouble() else { return }
+            v = styles.isDate(style) ? .dateSerial(d) : .number(d)
+        case .shared:
+            guard let i = SheetHandler.parseUInt(value), i < UInt64(strings.count) else { return }
+            let s = strings[Int(i)]
+            if s.isEmpty { return }
+            v = .text(s)
+        case .formulaString:
+            let s = XMLText.decodeEscapes(value)
+            if s.isEmpty { return }
+            v = .text(s)
+        case .inline:
+            guard inlineText.bytes.count > 0 else { return }
+            v = .text(inlineText.string)
+        case .bool:
+            let s = String(decoding: value, as: UTF8.self).trimmingXMLSpace
+            guard let b = s == "1" || s == "true" ? true : s == "0" || s == "false" ? false : nil else { return }
+            v = .bool(b)
+        case .error:
+            let s = String(decoding: value, as: UTF8.self)
+            if s.isEmpty { return }
+            v = .error(CellError(s))
+        case .isoDate:
+            guard let serial = ISODate.serial(String(decoding: value, as: UTF8.self), system: dateSystem) else { return }
+            v = .dateSerial(serial)
+        }
+        cells.append(Cell(column: column, value: v))
+    }
+
+    private func fail(_ message: String, _ cell: CellRef?) {
+        if failure == nil { failure = (message, cell ?? CellRef(row: rowIndex, column: column)) }
+    }
+
+    // MARK: byte parsing
+
+    private func parseDouble() -> Double? {
+        guard !value.isEmpty else { return nil }
+        value.append(0)
+        defer { value.removeLast() }
+        return value.withUnsafeBufferPointer { buf -> Double? in
+            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
+                var end: UnsafeMutablePointer<CChar>?
+                let d = strtod(p, &end)
+                guard let end, end != UnsafeMutablePointer(mutating: p) else { return nil }
+                var q = end
+                while q.pointee != 0 {
+                    guard RichText.isXMLSpace(UInt8(bitPattern: q.pointee)) else { return nil }
+                    q += 1
+                }
+                return d
+            }
+        }
+    }
+
+    static func parseUInt<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+        var n: UInt64 = 0
+        var digits = 0
+        for b in bytes {
+            if RichText.isXMLSpace(b) { if digits == 0 { continue } else { break } }
+            guard b >= 48, b <= 57, digits < 18 else { return nil }
+            n = n * 10 + UInt64(b - 48)
+            digits += 1
+        }
+        return digits > 0 ? n : nil
+    }
+
+    /// The column of an A1 reference (letters, any case; the row digits are checked for shape only).
+    static func parseColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        var col = 0
+        var letters = 0
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i] | 0x20
+            guard b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { break }
+            col = col * 26 + Int(b - UInt8(ascii: "a") + 1)
+            letters += 1
+            if letters > 3 { return nil }
+            i += 1
+        }
+        guard letters > 0, col <= Int(CellRef.maxColumns) else { return nil }
+        var row = 0
+        var digits = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            guard b >= 48, b <= 57 else { return nil }
+            row = row * 10 + Int(b - 48)
+            digits += 1
+            if digits > 7 { return nil }
+            i += 1
+        }
+        guard digits > 0, row >= 1, row <= Int(CellRef.maxRows) else { return nil }
+        return col - 1
+    }
+
+    static func cellType(_ v: UnsafeBufferPointer<UInt8>) -> CellType {
+        switch v.count {
+        case 1:
+            switch v[0] {
+            case UInt8(ascii: "s"): return .shared
+            case UInt8(ascii: "b"): return .bool
+            case UInt8(ascii: "e"): return .error
+            case UInt8(ascii: "d"): return .isoDate
+            default: return .number
+            }
+        case 3 where v.elementsEqual("str".utf8): return .formulaString
+        case 9 where v.elementsEqual("inlineStr".utf8): return .inline
+        default: return .number
+        }
+    }
+}
+
+extension String {
+    var trimmingXMLSpace: String {
+        var s = Substring(self)
+        while let f = s.utf8.first, RichText.isXMLSpace(f) { s = s.dropFirst() }
+        while let l = s.utf8.last, RichText.isXMLSpace(l) { s = s.dropLast() }
+        return String(s)
+    }
+}

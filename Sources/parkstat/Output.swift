@@ -1,0 +1,93 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Buffered writing to a file descriptor: dumps of million-row sheets must not pay a syscall per line.
+final class OutputBuffer {
+    private var bytes: [UInt8] = []
+    private let fd: Int32
+
+    init(fd: Int32 = STDOUT_FILENO) {
+        self.fd = fd
+        bytes.reserveCapacity(1 << 16)
+    }
+
+    deinit { flush() }
+
+    func write(_ s: String) {
+        var s = s
+        s.withUTF8 { bytes.append(contentsOf: $0) }
+        if bytes.count >= 1 << 16 { flush() }
+    }
+
+    func write(byte: UInt8) { bytes.append(byte) }
+
+    func flush() {
+        guard !bytes.isEmpty else { return }
+        Console.writeAll(fd, bytes)
+        bytes.removeAll(keepingCapacity: true)
+    }
+
+    /// A JSON string literal (UTF-8 kept as is; quotes, backslashes and controls escaped).
+    func writeJSONString(_ s: String) {
+        bytes.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): bytes.append(contentsOf: [92, 34])
+            case UInt8(ascii: "\\"): bytes.append(contentsOf: [92, 92])
+            case 0x0A: bytes.append(contentsOf: [92, UInt8(ascii: "n")])
+            case 0x0D: bytes.append(contentsOf: [92, UInt8(ascii: "r")])
+            case 0x09: bytes.append(contentsOf: [92, UInt8(ascii: "t")])
+            case 0..<0x20:
+                let hex = Array("0123456789abcdef".utf8)
+                bytes.append(contentsOf: [92, UInt8(ascii: "u"), 48, 48, hex[Int(b >> 4)], hex[Int(b & 15)]])
+            default: bytes.append(b)
+            }
+        }
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// A CSV field, quoted when it holds a separator, quote or line break (RFC 4180).
+    func writeCSVField(_ s: String) {
+        if s.utf8.contains(where: { $0 == 44 || $0 == 34 || $0 == 10 || $0 == 13 }) {
+            bytes.append(34)
+            for b in s.utf8 {
+                if b == 34 { bytes.append(34) }
+                bytes.append(b)
+            }
+            bytes.append(34)
+        } else {
+            write(s)
+        }
+    }
+}
+
+enum Console {
+    static func error(_ message: String) {
+        writeAll(STDERR_FILENO, Array((message + "\n").utf8))
+    }
+
+    /// Writes everything, retrying short writes; a closed pipe ends the output quietly.
+    static func writeAll(_ fd: Int32, _ bytes: [UInt8]) {
+        bytes.withUnsafeBytes { raw in
+            var offset = 0
+            while offset < raw.count {
+                let n = write(fd, raw.baseAddress! + offset, raw.count - offset)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { return }
+                offset += n
+            }
+        }
+    }
+
+    static var stdoutIsTerminal: Bool { isatty(STDOUT_FILENO) != 0 }
+    static var stderrIsTerminal: Bool { isatty(STDERR_FILENO) != 0 }
+}
+
+/// Numbers as the dump writes them: integral values without a fraction, others shortest round-trip.
+func formatNumber(_ d: Double) -> String {
+    if d == d.rounded(), abs(d) < 1e15 { return String(Int64(d)) }
+    return d.description
+}

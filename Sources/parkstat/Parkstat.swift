@@ -1,0 +1,18 @@
+import ArgumentParser
+
+@main
+struct Parkstat: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parkstat",
+        abstract: "园区企业月度统计报表的读取、校验、汇总工具。",
+        discussion: """
+        退出码：0 正常；1 发现问题（报告照常输出）；2 输入无法读取或输出失败；64 参数错误。
+        """,
+        subcommands: [Dump.self, Inspect.self])
+}
+
+/// Exit codes listed in the README.
+enum Exit {
+    static let issues = ExitCode(1)
+    static let unreadable = ExitCode(2)
+}
