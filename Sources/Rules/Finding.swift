@@ -50,8 +50,12 @@ public struct Submission: Sendable, Hashable {
     public var sheet: String
     /// One-based source row, as Excel shows it (the first indicator row for the long layout).
     public var row: Int
+    /// Where the USCC was read, for findings about the row as a whole.
+    public var usccCell: CellRef?
 
-    public init(uscc: String, name: String, period: String, facts: [String: [String: Double]], sheet: String, row: Int) {
+    public init(uscc: String, name: String, period: String, facts: [String: [String: Double]], sheet: String, row: Int,
+                usccCell: CellRef? = nil) {
+        self.usccCell = usccCell
         self.uscc = uscc
         self.name = name
         self.period = period
