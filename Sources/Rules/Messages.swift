@@ -79,8 +79,9 @@ enum Messages {
                 rejectsFile: true)
     }
 
-    static func filenameMismatch(file: String, named: Period, effective: Period) -> Finding {
-        Finding(rule: "period.filename_mismatch", severity: .warning, file: file, field: "period", value: named.description,
+    static func filenameMismatch(file: String, sheet: String?, cell: CellRef?, named: Period, effective: Period) -> Finding {
+        Finding(rule: "period.filename_mismatch", severity: .warning, file: file, sheet: sheet, cell: cell, field: "period",
+                value: named.description,
                 message: "文件名中的月份（\(named.chinese)）与报告期 \(effective.chinese) 不一致。数据按 \(effective.chinese) 检查；请把文件名改成正确的月份，以免混淆。")
     }
 }

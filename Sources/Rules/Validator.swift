@@ -54,7 +54,10 @@ public struct Validator: Sendable {
         let outcomes = layout.records.map(checker.check)
         findings += missingFields(layout, outcomes: outcomes, period: effective, file: file)
         if let effective, let named = PeriodParser.fileNamePeriod(of: file), named != effective {
-            findings.append(Messages.filenameMismatch(file: file, named: named, effective: effective))
+            // Reported at the cell holding the period, when the sheet has one.
+            let at = layout.titlePeriod ?? layout.records.first?.entries[FieldKey(id: "period")]
+            findings.append(Messages.filenameMismatch(file: file, sheet: at == nil ? nil : layout.sheet, cell: at?.cell,
+                                                      named: named, effective: effective))
         }
         var rows = outcomes
         SheetChecks.duplicates(&rows, file: file, sheet: layout.sheet)
