@@ -1,0 +1,119 @@
+import SheetModel
+
+/// One recognised header column.
+struct HeaderColumn {
+    var column: UInt16
+    var field: FieldSpec
+    var part: Part?
+    /// The header cell that decided the field part (the child in a two-row header).
+    var cell: CellRef
+    var unit: Unit?
+    var unitCell: CellRef?
+    var key: FieldKey { FieldKey(id: field.id, part: part) }
+}
+
+/// The header found in a sheet: one row, or two with merged parents over their parts (§4).
+struct HeaderScan {
+    var firstRow: UInt32
+    var lastRow: UInt32
+    var columns: [HeaderColumn]
+    /// Labels that map to nothing and are not ignorable.
+    var unknown: [(cell: CellRef, label: String)]
+    /// Child cells whose unit contradicts their merged parent's.
+    var unitConflicts: [CellRef] = []
+    var score: Int { Set(columns.map(\.field.id)).count }
+
+    /// The row within the first 20 with the best alias score; nil when nothing matches.
+    static func find(in grid: SheetGrid, matcher: LabelMatcher, ignored: Set<String>) -> HeaderScan? {
+        let rows = grid.sheet.rows.prefix { $0.index < 20 }
+        var best: HeaderScan?
+        for (i, row) in rows.enumerated() {
+            var options = [interpret(grid, row, child: nil, matcher: matcher, ignored: ignored)]
+            let nextIndex = grid.sheet.rows.index(after: rows.startIndex + i)
+            if nextIndex < grid.sheet.rows.endIndex, grid.sheet.rows[nextIndex].index == row.index + 1 {
+                let next = grid.sheet.rows[nextIndex]
+                let hasParts = next.cells.contains { c in
+                    c.value.text.map { matcher.part(Label.normalize($0).text) != nil } ?? false
+                }
+                if hasParts { options.append(interpret(grid, row, child: next, matcher: matcher, ignored: ignored)) }
+            }
+            for o in options where o.score > 0 {
+                if best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
+            }
+        }
+        return best
+    }
+
+    private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, matcher: LabelMatcher,
+                                  ignored: Set<String>) -> HeaderScan {
+        var columnsSeen = Set(row.cells.map(\.column))
+        if let child { columnsSeen.formUnion(child.cells.map(\.column)) }
+        // Merged parents spread over columns that hold no cell of their own.
+        for range in grid.sheet.merged where range.first.row <= row.index && range.last.row >= row.index {
+            for c in range.first.column...min(range.last.column, range.first.column &+ 256) { columnsSeen.insert(c) }
+        }
+        var out = HeaderScan(firstRow: row.index, lastRow: child?.index ?? row.index, columns: [], unknown: [])
+        var reportedUnknown = Set<CellRef>()
+        var carried: (field: FieldSpec, cell: CellRef, unit: Unit?)?
+        for c in columnsSeen.sorted() {
+            let parentRef = grid.origin(CellRef(row: row.index, column: c))
+            let parentText = grid.text(parentRef)
+            let childRef = child.map { CellRef(row: $0.index, column: c) }
+            let childText = childRef.flatMap { grid.isMergedCover($0) ? nil : grid.text($0) }
+            let p = parentText.map(Label.normalize), ch = childText.map(Label.normalize)
+
+            func add(_ field: FieldSpec, _ part: Part?, cell: CellRef, unit: Unit?, unitCell: CellRef?) {
+                guard field.kind.isNumeric else {
+                    out.columns.append(HeaderColumn(column: c, field: field, part: nil, cell: cell))
+                    return
+                }
+                guard let resolved = field.resolve(part) else {
+                    unknownCell(cell, childText ?? parentText ?? "")
+                    return
+                }
+                out.columns.append(HeaderColumn(column: c, field: field, part: resolved, cell: cell, unit: unit, unitCell: unitCell))
+            }
+            func unknownCell(_ cell: CellRef, _ label: String) {
+                if !ignored.contains(Label.normalize(label).text), reportedUnknown.insert(cell).inserted {
+                    out.unknown.append((cell, label))
+                }
+            }
+
+            if let ch, let childRef {
+                if let part = matcher.part(ch.text) {
+                    var parentMatch = p.flatMap { matcher.match($0.text) }
+                    var pCell = parentRef, pUnit = p?.unit
+                    if parentMatch == nil, parentText == nil, let carried, carried.field.kind == .flow {
+                        parentMatch = (carried.field, nil); pCell = carried.cell; pUnit = carried.unit
+                    }
+                    if let m = parentMatch, m.part == nil {
+                        carried = (m.field, pCell, pUnit)
+                        let unit = ch.unit ?? pUnit
+                        add(m.field, part, cell: childRef, unit: unit, unitCell: ch.unit != nil ? childRef : pCell)
+                        if let cu = ch.unit, let pu = pUnit, cu != pu { out.unitConflicts.append(childRef) }
+                    } else if let pt = parentText {
+                        unknownCell(pCell, pt)
+                    }
+                    continue
+                }
+                if let m = matcher.match(ch.text) {
+                    add(m.field, m.part, cell: childRef, unit: ch.unit, unitCell: ch.unit != nil ? childRef : nil)
+                    carried = nil
+                    continue
+                }
+                unknownCell(childRef, childText!)
+                continue
+            }
+            carried = nil
+            guard let p, let parentText else { continue }
+            if parentRef.column != c { continue }   // the rest of a merged parent with nothing under it
+            if let m = matcher.match(p.text) {
+                carried = m.field.kind == .flow ? (m.field, parentRef, p.unit) : nil
+                add(m.field, m.part, cell: parentRef, unit: p.unit, unitCell: p.unit != nil ? parentRef : nil)
+            } else {
+                unknownCell(parentRef, parentText)
+            }
+        }
+        return out
+    }
+}

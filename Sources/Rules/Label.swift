@@ -1,0 +1,129 @@
+import Foundation
+
+/// A header or indicator label after DOMAIN.md §4 normalisation, with the unit it carried.
+struct NormalizedLabel: Hashable {
+    var text: String
+    var unit: Unit?
+}
+
+enum Label {
+    /// NFKC (full-width → ASCII), no white space at all, one kind of dash. Used for values too.
+    static func normalizeValueText(_ s: String) -> String {
+        var out = String.UnicodeScalarView()
+        for u in s.precomposedStringWithCompatibilityMapping.unicodeScalars {
+            if u.properties.isWhitespace || u == "\u{200B}" || u == "\u{FEFF}" { continue }
+            out.append(u)
+        }
+        return String(out)
+    }
+
+    /// §4: NFKC, no white space (U+3000, NBSP, line breaks), brackets （）【】[] → (), dashes → "-",
+    /// trailing unit in brackets or after "/" removed and remembered, leading 其中: removed.
+    static func normalize(_ raw: String) -> NormalizedLabel {
+        var s = String.UnicodeScalarView()
+        for u in normalizeValueText(raw).unicodeScalars {
+            switch u {
+            case "【", "[", "〔", "{": s.append("(")
+            case "】", "]", "〕", "}": s.append(")")
+            case "—", "–", "―", "─", "−", "~", "〜": s.append("-")
+            default: s.append(u)
+            }
+        }
+        var text = String(s)
+        while text.hasSuffix(":") { text.removeLast() }
+        if text.hasPrefix("其中:") { text.removeFirst(3) } else if text.hasPrefix("其中") && text.count > 2 { text.removeFirst(2) }
+        var unit: Unit?
+        // "工业总产值(当年价格)(万元)": only a bracket holding a unit is a unit.
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if let u = Unit.parse(inner) {
+                unit = u
+                text = String(text[..<open])
+            }
+        }
+        if unit == nil, let slash = text.lastIndex(of: "/") {
+            if let u = Unit.parse(String(text[text.index(after: slash)...])) {
+                unit = u
+                text = String(text[..<slash])
+            }
+        }
+        return NormalizedLabel(text: text, unit: unit)
+    }
+
+    /// "1-7月", "1至7月", "本年1-7月", "1-7月累计": a year-to-date range.
+    static func isMonthRange(_ s: String) -> Bool {
+        var t = Substring(s)
+        if t.hasPrefix("本年") { t = t.dropFirst(2) }
+        if t.hasSuffix("累计") { t = t.dropLast(2) }
+        guard t.hasPrefix("1-") || t.hasPrefix("1至") else { return false }
+        t = t.dropFirst(2)
+        guard t.hasSuffix("月") else { return false }
+        t = t.dropLast()
+        return t == "本" || (1...2).contains(t.count) && t.allSatisfy(\.isASCII) && Int(t).map { (1...12).contains($0) } == true
+    }
+}
+
+/// Alias and part tables compiled once per schema.
+struct LabelMatcher: Sendable {
+    let byID: [String: FieldSpec]
+    let aliases: [String: String]          // normalised alias → field id
+    let parts: [String: Part]               // normalised part label → part
+    let partsLongestFirst: [(String, Part)]
+
+    init(fields: [FieldSpec], parts partLabels: [Part: [String]]) throws {
+        var byID: [String: FieldSpec] = [:]
+        var aliases: [String: String] = [:]
+        for f in fields {
+            guard byID[f.id] == nil else { throw SchemaError("字段 id“\(f.id)”重复") }
+            byID[f.id] = f
+            for a in [f.label] + f.aliases {
+                let key = Label.normalize(a).text
+                if let other = aliases[key], other != f.id {
+                    throw SchemaError("别名“\(a)”同时属于“\(other)”和“\(f.id)”")
+                }
+                aliases[key] = f.id
+            }
+        }
+        var parts: [String: Part] = [:]
+        for (part, labels) in partLabels {
+            for l in labels { parts[Label.normalize(l).text] = part }
+        }
+        self.byID = byID
+        self.aliases = aliases
+        self.parts = parts
+        self.partsLongestFirst = parts.sorted { ($0.key.count, $0.key) > ($1.key.count, $1.key) }.map { ($0.key, $0.value) }
+    }
+
+    /// A label that is only a part ("本月", "1—本月", "1-7月"); input already normalised.
+    func part(_ text: String) -> Part? {
+        if let p = parts[text] { return p }
+        return Label.isMonthRange(text) ? .ytd : nil
+    }
+
+    /// The field (and the part, when the label names one) for a normalised label.
+    func match(_ text: String) -> (field: FieldSpec, part: Part?)? {
+        if let id = aliases[text] { return (byID[id]!, nil) }
+        // "工业总产值(本月)"
+        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
+            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
+            if let p = part(inner), let id = aliases[String(text[..<open])] { return (byID[id]!, p) }
+        }
+        // "工业总产值本年累计", "本月工业总产值", "工业总产值-1-7月"
+        for (label, p) in partsLongestFirst {
+            if text.hasSuffix(label), let id = aliases[trim(text.dropLast(label.count))] { return (byID[id]!, p) }
+            if text.hasPrefix(label), let id = aliases[trim(text.dropFirst(label.count))] { return (byID[id]!, p) }
+        }
+        if let range = text.range(of: "1-"), range.lowerBound != text.startIndex {
+            let head = trim(text[..<range.lowerBound]), tail = String(text[range.lowerBound...])
+            if Label.isMonthRange(tail), let id = aliases[head] { return (byID[id]!, .ytd) }
+        }
+        return nil
+    }
+
+    private func trim(_ s: Substring) -> String {
+        var t = s
+        while let c = t.last, c == "-" || c == ":" || c == "(" || c == "_" { t = t.dropLast() }
+        while let c = t.first, c == "-" || c == ":" || c == ")" || c == "_" { t = t.dropFirst() }
+        return String(t)
+    }
+}

@@ -1,0 +1,135 @@
+import SheetModel
+
+/// 一企一表 (shaped like B204-1): label/value pairs at the top, then 指标名称 | 计量单位 | 代码 | 本月 | 1—本月 | …
+enum LongLayout {
+    static let nameHeaders: Set<String> = ["指标名称", "指标", "项目", "指标名"]
+    static let unitHeaders: Set<String> = ["计量单位", "单位"]
+
+    static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
+        guard let table = findTable(sheet, matcher: matcher) else { return nil }
+        let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
+        var findings = title.findings
+        var entries = metadata(sheet, before: table.row, matcher: matcher)
+        var present = Set(entries.keys)
+        var convertedAt = Set<CellRef>()
+        var firstIndicatorRow: UInt32?
+        var last = table.row
+        for row in sheet.rows where row.index > table.row {
+            if firstIndicatorRow != nil, row.index > last + 1 { break }
+            last = row.index
+            guard case .text(let raw)? = row.cells.first(where: { $0.column == table.nameColumn })?.value else {
+                if row.cells.first?.value.text.map({ t in schema.footerLabels.contains { Label.normalize(t).text.hasPrefix($0) } }) == true { break }
+                continue
+            }
+            let nameCell = CellRef(row: row.index, column: table.nameColumn)
+            let label = Label.normalize(raw)
+            if schema.footerLabels.contains(where: { label.text.hasPrefix($0) }) { break }
+            let hasNumbers = table.parts.contains { !row[$0.column].isEmpty }
+            guard let m = matcher.match(label.text), m.field.kind.isNumeric, let canonical = m.field.unit else {
+                if hasNumbers, !schema.ignoredLabels.contains(label.text) {
+                    findings.append(Messages.unknownColumn(file: file, sheet: sheet.name, cell: nameCell, label: raw))
+                }
+                continue
+            }
+            firstIndicatorRow = firstIndicatorRow ?? row.index
+            // The unit: the 计量单位 cell, else the name's bracket, else the title; they must agree.
+            var unit: Unit? = label.unit
+            var unitCell: CellRef? = label.unit == nil ? nil : nameCell
+            if let uc = table.unitColumn, let text = row[uc].plainText {
+                let cell = CellRef(row: row.index, column: uc)
+                if let u = Unit.parse(text) {
+                    if u.dimension != canonical.dimension || (unit != nil && unit != u) {
+                        findings.append(Messages.unitConflict(file: file, sheet: sheet.name, cell: cell, seen: text,
+                                                              declared: unit ?? canonical, declaredAt: unitCell))
+                    }
+                    unit = u
+                    unitCell = cell
+                }
+            }
+            if unit == nil, let t = title.unit, t.unit.dimension == canonical.dimension { unit = t.unit; unitCell = t.cell }
+            if let u = unit, let t = title.unit, t.unit.dimension == u.dimension, t.unit != u, let at = unitCell, at != t.cell {
+                findings.append(Messages.unitConflict(file: file, sheet: sheet.name, cell: at, seen: u.name,
+                                                      declared: t.unit, declaredAt: t.cell))
+            }
+            if let u = unit, u.dimension != canonical.dimension { unit = nil }
+            if let u = unit, !u.isCanonical, let at = unitCell, convertedAt.insert(at).inserted {
+                findings.append(Messages.unitConverted(file: file, sheet: sheet.name, cell: at, from: u, to: canonical))
+            }
+            for p in table.parts {
+                guard let part = m.field.resolve(m.part ?? p.part) else { continue }
+                let key = FieldKey(id: m.field.id, part: part)
+                if present.contains(key) {
+                    findings.append(Messages.duplicateField(file: file, sheet: sheet.name, cell: nameCell, field: m.field,
+                                                            part: part, first: entries[key]?.cell ?? nameCell))
+                    continue
+                }
+                present.insert(key)
+                entries[key] = Entry(value: row[p.column], cell: CellRef(row: row.index, column: p.column), unit: unit)
+            }
+        }
+        guard let first = firstIndicatorRow else { return nil }
+        let numeric = Set(entries.keys.filter { schema.field($0.id)?.kind.isNumeric == true }.map(\.id)).count
+        let hasIdentity = entries[FieldKey(id: "uscc")] != nil || entries[FieldKey(id: "enterprise_name")] != nil
+        if entries[FieldKey(id: "period")] == nil, let p = title.period { entries[FieldKey(id: "period")] = p }
+        return SheetLayout(sheet: sheet.name, kind: .long, score: Set(entries.keys.map(\.id)).count, numericFields: numeric,
+                           hasIdentity: hasIdentity, records: [Record(row: first, entries: entries)], totals: [],
+                           findings: findings, present: present, titlePeriod: nil, hidden: sheet.state != .visible)
+    }
+
+    struct Table {
+        var row: UInt32
+        var nameColumn: UInt16
+        var unitColumn: UInt16?
+        var parts: [(column: UInt16, part: Part)]
+    }
+
+    /// The indicator table's header: a 指标名称 cell and at least one part (本月, 1—本月…) in the same row.
+    static func findTable(_ sheet: SheetData, matcher: LabelMatcher) -> Table? {
+        for row in sheet.rows.prefix(while: { $0.index < 30 }) {
+            var name: UInt16?, unit: UInt16?
+            var parts: [(UInt16, Part)] = []
+            for cell in row.cells {
+                guard let t = cell.value.text else { continue }
+                let n = Label.normalize(t).text
+                if nameHeaders.contains(n) { name = cell.column }
+                else if unitHeaders.contains(n) { unit = cell.column }
+                else if let p = matcher.part(n) { parts.append((cell.column, p)) }
+            }
+            if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }
+        }
+        return nil
+    }
+
+    /// "单位名称：XX公司" in one cell, or "单位名称" with the value in the next cell to the right.
+    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher) -> [FieldKey: Entry] {
+        var out: [FieldKey: Entry] = [:]
+        for row in sheet.rows {
+            guard row.index < limit else { break }
+            for (i, cell) in row.cells.enumerated() {
+                guard case .text(let raw) = cell.value else { continue }
+                let s = Label.normalizeValueText(raw)
+                var label = s, inline: String?
+                if let colon = s.firstIndex(where: { $0 == ":" }) {
+                    label = String(s[..<colon])
+                    let rest = raw[raw.index(after: raw.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? raw.startIndex)...]
+                    inline = String(rest).trimmingWhitespace()
+                    if inline?.isEmpty == true { inline = nil }
+                }
+                guard let m = matcher.match(Label.normalize(label).text), !m.field.kind.isNumeric else { continue }
+                let key = FieldKey(id: m.field.id)
+                guard out[key] == nil else { continue }
+                let ref = CellRef(row: row.index, column: cell.column)
+                if let inline {
+                    // "报告期：2024年7月 单位：万元" keeps only the period part.
+                    var v = inline
+                    if m.field.kind == .period, let r = v.range(of: "单位") { v = String(v[..<r.lowerBound]).trimmingWhitespace() }
+                    out[key] = Entry(value: .text(v), cell: ref, unit: nil)
+                } else if i + 1 < row.cells.count {
+                    let next = row.cells[i + 1]
+                    out[key] = Entry(value: next.value, cell: CellRef(row: row.index, column: next.column), unit: nil)
+                }
+            }
+        }
+        return out
+    }
+}

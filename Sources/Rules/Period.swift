@@ -1,0 +1,139 @@
+import SheetModel
+
+/// A report month, "YYYY-MM".
+public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+
+    public init?(year: Int, month: Int) {
+        guard (1900...2200).contains(year), (1...12).contains(month) else { return nil }
+        self.year = year
+        self.month = month
+    }
+
+    /// Strict "YYYY-MM", as given to `--period`.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-")
+        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        self.init(year: y, month: m)
+    }
+
+    public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }
+    public var isJanuary: Bool { month == 1 }
+    public var previous: Period { month == 1 ? Period(year: year - 1, month: 12)! : Period(year: year, month: month - 1)! }
+    public var chinese: String { "\(year)年\(month)月" }
+
+    public static func < (a: Period, b: Period) -> Bool { (a.year, a.month) < (b.year, b.month) }
+}
+
+/// The outcome of reading a period written by a person.
+enum PeriodReading: Equatable {
+    case empty
+    case period(Period)
+    /// "2024.1": January, or October with its trailing zero lost?
+    case ambiguous
+    case invalid
+}
+
+enum PeriodParser {
+    static func parse(_ value: CellValue, system: DateSystem) -> PeriodReading {
+        switch value {
+        case .empty: return .empty
+        case .dateSerial(let d): return serial(d, system: system)
+        case .number(let d): return number(d, system: system)
+        case .text(let s): return text(s)
+        case .bool, .error: return .invalid
+        }
+    }
+
+    private static func serial(_ d: Double, system: DateSystem) -> PeriodReading {
+        guard let t = ExcelDate.dateTime(serial: d, system: system), let p = Period(year: t.year, month: t.month) else { return .invalid }
+        return .period(p)
+    }
+
+    private static func number(_ d: Double, system: DateSystem) -> PeriodReading {
+        if d == d.rounded(), (190001...220012).contains(d) {            // 202407
+            return Period(year: Int(d) / 100, month: Int(d) % 100).map(PeriodReading.period) ?? .invalid
+        }
+        if (1900...2200).contains(d) {                                    // 2024.07 typed as a number
+            let year = d.rounded(.down)
+            let hundredths = (d - year) * 100
+            let month = hundredths.rounded()
+            guard abs(hundredths - month) < 1e-6, let p = Period(year: Int(year), month: Int(month)) else { return .invalid }
+            return month == 10 ? .ambiguous : .period(p)                   // 2024.1 may be 2024.10
+        }
+        if (20_000...80_000).contains(d) { return serial(d, system: system) }  // a date pasted without its style
+        return .invalid
+    }
+
+    /// 2024-07, 2024年7月, 202407, 2024/7/31, 2024-07-31, 2024.07, 2024年1-7月, 2024年7月31日.
+    static func text(_ raw: String) -> PeriodReading {
+        var s = Label.normalize(raw).text
+        if s.isEmpty { return .empty }
+        for prefix in ["报告期:", "报告期", "统计期:", "所属期:"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
+        if s.hasSuffix("日") { s.removeLast() }
+        if s.hasSuffix("份") { s.removeLast() }
+        if s.allSatisfy(\.isASCII), s.allSatisfy(\.isNumber) {
+            if s.count == 6 { return ym(s.prefix(4), s.dropFirst(4)) }
+            if s.count == 8 { return ym(s.prefix(4), s.dropFirst(4).prefix(2)) }
+            return .invalid
+        }
+        if let nian = s.firstIndex(of: "年") {
+            let year = s[..<nian]
+            var rest = s[s.index(after: nian)...]
+            guard rest.hasSuffix("月") || rest.contains("月") else { return .invalid }
+            rest = rest[..<rest.firstIndex(of: "月")!]
+            if let dash = rest.lastIndex(of: "-") { rest = rest[rest.index(after: dash)...] }  // 1-7月 → 7
+            return ym(year, rest)
+        }
+        for sep: Character in ["-", "/", "."] where s.contains(sep) {
+            let parts = s.split(separator: sep, omittingEmptySubsequences: false)
+            guard parts.count == 2 || parts.count == 3 else { return .invalid }
+            if sep == ".", parts.count == 2, parts[1] == "1" { return .ambiguous }
+            return ym(parts[0], parts[1])
+        }
+        return .invalid
+    }
+
+    private static func ym(_ y: Substring, _ m: Substring) -> PeriodReading {
+        guard y.count == 4, (1...2).contains(m.count), y.allSatisfy(\.isASCII), m.allSatisfy(\.isASCII),
+              let yi = Int(y), let mi = Int(m), let p = Period(year: yi, month: mi) else { return .invalid }
+        return .period(p)
+    }
+
+    /// The month folder a file sits in (`…/2024-07/file.xlsx`), nearest first.
+    static func folderPeriod(of path: String) -> Period? {
+        let components = path.split(separator: "/").dropLast()
+        for c in components.reversed() {
+            if let p = Period(String(c)) { return p }
+        }
+        return nil
+    }
+
+    /// A period named in a file name ("xx公司2024年7月报表.xlsx", "202407-xx.xlsx"), if any.
+    static func fileNamePeriod(of path: String) -> Period? {
+        let name = Label.normalize(String(path.split(separator: "/").last ?? "")).text
+        let chars = Array(name)
+        var i = 0
+        while i < chars.count {
+            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            var j = i
+            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
+            let digits = String(chars[i..<j])
+            // Look at what follows four digits: "-07", "年7月", ".07", "_07".
+            if digits.count == 6, case .period(let p) = text(digits) { return p }
+            if digits.count == 4, j < chars.count, "-年._".contains(chars[j]) {
+                var k = j + 1
+                while k < chars.count, chars[k].isASCII, chars[k].isNumber, k - j <= 2 { k += 1 }
+                let m = String(chars[(j + 1)..<k])
+                if (1...2).contains(m.count), let mi = Int(m), let yi = Int(digits), let p = Period(year: yi, month: mi),
+                   chars[j] != "年" || (k < chars.count && chars[k] == "月") {
+                    return p
+                }
+            }
+            i = j
+        }
+        return nil
+    }
+}

@@ -1,0 +1,87 @@
+import SheetModel
+
+/// A field, and the part when it is numeric.
+struct FieldKey: Hashable, Comparable {
+    var id: String
+    var part: Part?
+
+    var name: String { part.map { "\(id).\($0.rawValue)" } ?? id }
+    static func < (a: FieldKey, b: FieldKey) -> Bool { (a.id, a.part?.rawValue ?? "") < (b.id, b.part?.rawValue ?? "") }
+}
+
+/// Where one value sits and the unit declared for it (header, title, unit column); nil means canonical.
+struct Entry {
+    var value: CellValue
+    var cell: CellRef
+    var unit: Unit?
+}
+
+/// One enterprise's values as found in either layout, before any rule looks at them.
+struct Record {
+    var row: UInt32
+    var entries: [FieldKey: Entry]
+    var isTotal = false
+}
+
+/// What a sheet yields once its layout is understood.
+struct SheetLayout {
+    enum Kind { case wide, long }
+    var sheet: String
+    var kind: Kind
+    /// Distinct fields recognised: how sure we are that this is the data sheet.
+    var score: Int
+    var numericFields: Int
+    var hasIdentity: Bool
+    var records: [Record]
+    var totals: [Record]
+    /// Header and unit findings found while reading the layout.
+    var findings: [Finding]
+    /// Keys with a column or indicator (header.missing_field looks here).
+    var present: Set<FieldKey>
+    /// A period from a title line or a metadata pair.
+    var titlePeriod: Entry?
+    var hidden: Bool
+
+    var isCandidate: Bool { numericFields >= 1 && (hasIdentity || numericFields >= 3) }
+}
+
+/// Cell look-ups that see through merged areas, built once per sheet for the header zone.
+struct SheetGrid {
+    let sheet: SheetData
+    private var mergedOrigin: [CellRef: CellRef] = [:]
+
+    init(_ sheet: SheetData, headerRows: UInt32 = 40) {
+        self.sheet = sheet
+        for range in sheet.merged where range.first.row < headerRows {
+            let lastRow = min(range.last.row, headerRows), lastCol = min(range.last.column, range.first.column &+ 256)
+            for r in range.first.row...lastRow {
+                for c in range.first.column...lastCol where !(r == range.first.row && c == range.first.column) {
+                    mergedOrigin[CellRef(row: r, column: c)] = range.first
+                }
+            }
+        }
+    }
+
+    /// The cell whose value shows at `ref`: itself, or the top-left of the merged area covering it.
+    func origin(_ ref: CellRef) -> CellRef { mergedOrigin[ref] ?? ref }
+
+    func isMergedCover(_ ref: CellRef) -> Bool { mergedOrigin[ref] != nil }
+
+    func text(_ ref: CellRef) -> String? {
+        if case .text(let s) = sheet[ref] { let t = s.trimmingWhitespace(); return t.isEmpty ? nil : t }
+        return nil
+    }
+}
+
+extension CellValue {
+    /// The value as text for text fields: numbers without ".0".
+    var plainText: String? {
+        switch self {
+        case .empty: return nil
+        case .text(let s): let t = s.trimmingWhitespace(); return t.isEmpty ? nil : t
+        case .number(let d), .dateSerial(let d): return NumberText.format(d)
+        case .bool(let b): return b ? "是" : "否"
+        case .error(let e): return e.text
+        }
+    }
+}

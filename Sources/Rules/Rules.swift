@@ -1,2 +1,0 @@
-// The park schema and rules (issue 5).
-enum RulesNamespace {}

@@ -1,0 +1,132 @@
+import Foundation
+
+/// What a column or indicator holds (DOMAIN.md §1–§2).
+public enum FieldKind: String, Sendable, Codable {
+    case uscc, text, period, date, flow, stock
+
+    public var isNumeric: Bool { self == .flow || self == .stock }
+}
+
+/// When a field must be reported.
+public enum Requirement: String, Sendable, Codable {
+    case always, never
+    /// Required for enterprises whose registry status is 投产.
+    case ifProducing = "if_producing"
+    /// Required except in January (1月免报).
+    case exceptJanuary = "except_january"
+}
+
+/// What a negative value means for a field.
+public enum NegativePolicy: String, Sendable, Codable {
+    case error, warning, allowed
+}
+
+/// The part of an indicator a column holds: flows have cur/ytd/py_*, stocks end/py_end.
+public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
+    case cur, ytd
+    case pyCur = "py_cur"
+    case pyYtd = "py_ytd"
+    case end
+    case pyEnd = "py_end"
+
+    public var chinese: String {
+        switch self {
+        case .cur: "本月"
+        case .ytd: "本年累计"
+        case .pyCur: "上年同期"
+        case .pyYtd: "上年同期累计"
+        case .end: "期末"
+        case .pyEnd: "上年同期期末"
+        }
+    }
+
+    public static func < (a: Part, b: Part) -> Bool {
+        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    }
+}
+
+/// One field of the schema, as the schema file describes it.
+public struct FieldSpec: Sendable, Hashable {
+    public var id: String
+    public var label: String
+    public var aliases: [String]
+    public var kind: FieldKind
+    /// Canonical unit for numeric fields (万元, 万千瓦时, 人).
+    public var unit: Unit?
+    public var required: Requirement
+    public var integer: Bool
+    public var negative: NegativePolicy
+    public var zeroWarning: Bool
+    public var max: Double?
+
+    /// Parts that must be filled when the field is required (§6: both cur and ytd for flows).
+    public var requiredParts: [Part] {
+        switch kind {
+        case .flow: [.cur, .ytd]
+        case .stock: [.end]
+        default: []
+        }
+    }
+
+    /// Maps a part named in a header to this field's kind: a stock's "本月" is its end value.
+    func resolve(_ part: Part?) -> Part? {
+        switch kind {
+        case .flow:
+            guard let part else { return .cur }
+            return part == .end || part == .pyEnd ? nil : part
+        case .stock:
+            switch part {
+            case nil, .cur?, .end?: return .end
+            case .pyCur?, .pyEnd?: return .pyEnd
+            default: return nil
+            }
+        default:
+            return part == nil ? nil : nil
+        }
+    }
+}
+
+/// The park's schema: fields, registry columns, part names and the label lists of DOMAIN.md §2–§4.
+/// Alias tables are compiled once here, so matching a header costs dictionary look-ups only.
+public struct Schema: Sendable {
+    public private(set) var fields: [FieldSpec]
+    public private(set) var registryFields: [FieldSpec]
+    public private(set) var partLabels: [Part: [String]]
+    public private(set) var ignoredLabels: Set<String>
+    public private(set) var placeholders: Set<String>
+    public private(set) var totalLabels: Set<String>
+    public private(set) var footerLabels: [String]
+
+    let matcher: LabelMatcher
+    let registryMatcher: LabelMatcher
+
+    public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
+
+    init(file: SchemaFile) throws {
+        let fields = try file.fields.map { try $0.spec() }
+        let registry = try file.registryFields.map { try $0.spec() }
+        var parts: [Part: [String]] = [:]
+        for (key, labels) in file.parts {
+            guard let part = Part(rawValue: key) else {
+                throw SchemaError("parts 中的“\(key)”不是已知的部分（cur, ytd, py_cur, py_ytd, end, py_end）")
+            }
+            parts[part, default: []] += labels
+        }
+        self.fields = fields
+        self.registryFields = registry
+        self.partLabels = parts
+        self.ignoredLabels = Set(file.ignoredLabels.map { Label.normalize($0).text })
+        self.placeholders = Set(file.placeholders.map { Label.normalizeValueText($0) })
+        self.totalLabels = Set(file.totalLabels.map { Label.normalize($0).text })
+        self.footerLabels = file.footerLabels.map { Label.normalize($0).text }
+        self.matcher = try LabelMatcher(fields: fields, parts: parts)
+        self.registryMatcher = try LabelMatcher(fields: registry, parts: [:])
+    }
+}
+
+/// A schema file that cannot be used; the message is Chinese, for the person who edited it.
+public struct SchemaError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+    public var description: String { "口径文件有误：\(message)" }
+}

@@ -1,0 +1,68 @@
+import SheetModel
+
+/// 统一社会信用代码 (GB 32100-2015) with the organisation-code check of GB 11714-1997.
+public enum USCC {
+    static let alphabet = Array("0123456789ABCDEFGHJKLMNPQRTUWXY")
+    static let values: [Character: Int] = Dictionary(uniqueKeysWithValues: alphabet.enumerated().map { ($1, $0) })
+    static let allowedCategories: [Character: Set<Character>] = [
+        "1": ["1", "2", "3", "9"], "2": ["1", "9"], "3": ["1", "2", "3", "4", "5", "9"], "4": ["1", "9"],
+        "5": ["1", "2", "3", "9"], "6": ["1", "2", "9"], "7": ["1", "2", "9"], "8": ["1", "9"],
+        "9": ["1", "2", "3"], "A": ["1", "9"], "N": ["1", "2", "3", "9"], "Y": ["1"],
+    ]
+
+    public enum Problem: Equatable, Sendable {
+        /// Wrong length or a character outside the alphabet.
+        case format
+        /// Position 18 wrong.
+        case checksum18
+        /// Position 17 (organisation-code check) wrong.
+        case checksum17
+        /// Registration authority / entity category pair not allowed.
+        case category
+    }
+
+    /// Upper-case, NFKC, no spaces or hyphens; `changed` when the input was not already clean.
+    public static func normalize(_ raw: String) -> (code: String, changed: Bool) {
+        let trimmed = raw.trimmingWhitespace()
+        var out = ""
+        for u in Label.normalizeValueText(raw).unicodeScalars where !"-_—–－·".unicodeScalars.contains(u) {
+            out.unicodeScalars.append(u)
+        }
+        out = out.uppercased()
+        return (out, out != trimmed)
+    }
+
+    /// nil when the code is valid.
+    public static func check(_ code: String) -> Problem? {
+        let chars = Array(code)
+        guard chars.count == 18, chars.allSatisfy({ values[$0] != nil }) else { return .format }
+        guard allowedCategories[chars[0]]?.contains(chars[1]) == true else { return .category }
+        // Position 17: GB 11714 over positions 9–16, values over the full 0–9A–Z alphabet.
+        let weights17 = [3, 7, 9, 10, 5, 8, 4, 2]
+        var sum = 0
+        for (i, w) in weights17.enumerated() {
+            guard let v = fullValue(chars[8 + i]) else { return .checksum17 }
+            sum += v * w
+        }
+        let c17 = 11 - sum % 11
+        let expected17: Character = c17 == 10 ? "X" : c17 == 11 ? "0" : Character(String(c17))
+        guard chars[16] == expected17 else { return .checksum17 }
+        // Position 18: weights 3^(i−1) mod 31.
+        var total = 0, w = 1
+        for i in 0..<17 {
+            total += values[chars[i]]! * w
+            w = w * 3 % 31
+        }
+        let c18 = (31 - total % 31) % 31
+        return chars[17] == alphabet[c18] ? nil : .checksum18
+    }
+
+    private static func fullValue(_ c: Character) -> Int? {
+        guard let a = c.asciiValue else { return nil }
+        switch a {
+        case 48...57: return Int(a) - 48
+        case 65...90: return Int(a) - 55
+        default: return nil
+        }
+    }
+}

@@ -1,0 +1,101 @@
+import SheetModel
+
+/// 一企一行: a header row (or two), then one row per enterprise until an empty row or a footer.
+enum WideLayout {
+    static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
+        let grid = SheetGrid(sheet)
+        guard let header = HeaderScan.find(in: grid, matcher: matcher, ignored: schema.ignoredLabels) else { return nil }
+        let title = TitleInfo(sheet, before: header.firstRow, matcher: matcher, file: file)
+        var findings = title.findings
+        var columns: [HeaderColumn] = []
+        var seen: [FieldKey: CellRef] = [:]
+        var convertedAt = Set<CellRef>()
+        for var col in header.columns {
+            if seen[col.key] != nil {
+                findings.append(Messages.duplicateField(file: file, sheet: sheet.name, cell: col.cell, field: col.field, part: col.part,
+                                                        first: seen[col.key]!))
+                continue
+            }
+            seen[col.key] = col.cell
+            if let canonical = col.field.unit {
+                col.unit = resolveUnit(col, canonical: canonical, title: title, sheet: sheet.name, file: file,
+                                       findings: &findings, convertedAt: &convertedAt)
+            }
+            columns.append(col)
+        }
+        for (cell, label) in header.unknown {
+            findings.append(Messages.unknownColumn(file: file, sheet: sheet.name, cell: cell, label: label))
+        }
+        for cell in header.unitConflicts {
+            findings.append(Messages.unitConflict(file: file, sheet: sheet.name, cell: cell, seen: grid.text(cell) ?? "",
+                                                  declared: nil, declaredAt: nil))
+        }
+
+        let identity = columns.filter { $0.field.kind == .uscc || $0.field.id == "enterprise_name" || $0.field.id == "name" }
+        var records: [Record] = [], totals: [Record] = []
+        var last = header.lastRow
+        var started = false
+        for row in sheet.rows where row.index > header.lastRow {
+            if started, row.index > last + 1 { break }              // the first empty row ends the data
+            last = row.index
+            let texts = row.cells.compactMap { $0.value.text.map { Label.normalize($0).text } }
+            if let first = row.cells.first?.value.text.map({ Label.normalize($0).text }),
+               schema.footerLabels.contains(where: { first.hasPrefix($0) }) { break }
+            let isTotal = texts.contains { schema.totalLabels.contains($0) }
+            if !isTotal, isNumberingRow(row, identity: identity) { continue }
+            var entries: [FieldKey: Entry] = [:]
+            var anyValue = false
+            for col in columns {
+                let v = row[col.column]
+                if !v.isEmpty { anyValue = true }
+                entries[col.key] = Entry(value: v, cell: CellRef(row: row.index, column: col.column), unit: col.unit)
+            }
+            guard anyValue else { if started { break } else { continue } }
+            started = true
+            let record = Record(row: row.index, entries: entries, isTotal: isTotal)
+            if isTotal { totals.append(record) } else { records.append(record) }
+        }
+        let numeric = Set(columns.filter { $0.field.kind.isNumeric }.map(\.field.id)).count
+        return SheetLayout(sheet: sheet.name, kind: .wide, score: header.score, numericFields: numeric,
+                           hasIdentity: !identity.isEmpty, records: records, totals: totals, findings: findings,
+                           present: Set(columns.map(\.key)), titlePeriod: title.period, hidden: sheet.state != .visible)
+    }
+
+    /// Header unit beats the title's; they must agree, and fit the field's dimension (§4).
+    static func resolveUnit(_ col: HeaderColumn, canonical: Unit, title: TitleInfo, sheet: String, file: String,
+                            findings: inout [Finding], convertedAt: inout Set<CellRef>) -> Unit? {
+        if let declared = col.unit {
+            let at = col.unitCell ?? col.cell
+            if declared.dimension != canonical.dimension {
+                findings.append(Messages.unitConflict(file: file, sheet: sheet, cell: at, seen: declared.name,
+                                                      declared: canonical, declaredAt: nil))
+                return nil
+            }
+            if let t = title.unit, t.unit.dimension == declared.dimension, t.unit != declared {
+                findings.append(Messages.unitConflict(file: file, sheet: sheet, cell: at, seen: declared.name,
+                                                      declared: t.unit, declaredAt: t.cell))
+                return declared
+            }
+            if !declared.isCanonical, convertedAt.insert(at).inserted {
+                findings.append(Messages.unitConverted(file: file, sheet: sheet, cell: at, from: declared, to: canonical))
+            }
+            return declared
+        }
+        if let t = title.unit, t.unit.dimension == canonical.dimension {
+            if !t.unit.isCanonical, convertedAt.insert(t.cell).inserted {
+                findings.append(Messages.unitConverted(file: file, sheet: sheet, cell: t.cell, from: t.unit, to: canonical))
+            }
+            return t.unit
+        }
+        return nil
+    }
+
+    /// The "甲 乙 1 2 3" line some forms put under the header.
+    static func isNumberingRow(_ row: Row, identity: [HeaderColumn]) -> Bool {
+        guard !identity.isEmpty else { return false }
+        return identity.allSatisfy { col in
+            guard let t = row[col.column].plainText else { return true }
+            return t.count <= 2
+        }
+    }
+}
