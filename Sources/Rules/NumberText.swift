@@ -8,12 +8,15 @@ enum ParsedNumber: Equatable {
     case number(Double, fromText: Bool, unit: Unit?)
     case notNumber
     case error(String)
+    /// A formula saved without its result.
+    case uncachedFormula
 }
 
 enum NumberText {
     static func parse(_ value: CellValue, placeholders: Set<String>) -> ParsedNumber {
         switch value {
         case .empty: return .empty
+        case .uncachedFormula: return .uncachedFormula
         case .number(let d), .dateSerial(let d): return .number(d, fromText: false, unit: nil)
         case .bool: return .notNumber
         case .error(let e): return .error(e.text)
@@ -85,6 +88,7 @@ enum Display {
     static func text(_ v: CellValue) -> String? {
         switch v {
         case .empty: nil
+        case .uncachedFormula: "（公式，无计算结果）"
         case .number(let d), .dateSerial(let d): NumberText.format(d)
         case .text(let s): s
         case .bool(let b): b ? "TRUE" : "FALSE"

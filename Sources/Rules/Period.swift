@@ -39,7 +39,7 @@ enum PeriodReading: Equatable {
 enum PeriodParser {
     static func parse(_ value: CellValue, system: DateSystem) -> PeriodReading {
         switch value {
-        case .empty: return .empty
+        case .empty, .uncachedFormula: return .empty
         case .dateSerial(let d): return serial(d, system: system)
         case .number(let d): return number(d, system: system)
         case .text(let s): return text(s)

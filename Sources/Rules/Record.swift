@@ -77,7 +77,7 @@ extension CellValue {
     /// The value as text for text fields: numbers without ".0".
     var plainText: String? {
         switch self {
-        case .empty: return nil
+        case .empty, .uncachedFormula: return nil
         case .text(let s): let t = s.trimmingWhitespace(); return t.isEmpty ? nil : t
         case .number(let d), .dateSerial(let d): return NumberText.format(d)
         case .bool(let b): return b ? "是" : "否"

@@ -150,6 +150,11 @@ struct RecordChecker {
                 out.findings.append(finding("value.required", .error, entry, key,
                     "\(name)为必报项，此处\(shown == nil ? "为空" : "只填了占位符")（占位符不算 0）。请填写数值；确实为零请填 0。"))
             }
+        case .uncachedFormula:
+            if let part = key.part, isRequired(field, part, period, enterprise) {
+                out.findings.append(finding("value.formula_uncached", .error, entry, key,
+                    "\(name)是公式，但文件里没有保存计算结果（可能由未计算公式的软件生成）。请在 Excel 或 WPS 中打开、重新计算并保存，或直接填写数值。"))
+            }
         case .error(let e):
             out.findings.append(finding("value.error_cell", .error, entry, key,
                 "\(name)是公式错误值 \(e)。请检查公式引用，或直接填写数值。"))

@@ -7,6 +7,9 @@ public enum CellValue: Hashable, Sendable {
     /// A number that its style makes a date or time; the serial is in the workbook's date system.
     case dateSerial(Double)
     case error(CellError)
+    /// A formula saved without its result (a producer that never calculated): no value, but
+    /// not the same as a blank cell for a required field.
+    case uncachedFormula
 
     public var isEmpty: Bool {
         if case .empty = self { return true }

