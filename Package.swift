@@ -17,6 +17,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -37,9 +38,15 @@ let package = Package(
         .target(name: "Rules", dependencies: ["SheetModel", "XLSXReader",
                                               .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Resources")]),
+        // The SQLite store: files seen, submissions, facts, findings, registry snapshots (GRDB).
+        .target(name: "Store", dependencies: ["Rules", "SheetModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The park's indicators for a period (DOMAIN.md §7), computed by SQL over the store.
+        .target(name: "Aggregate", dependencies: ["Store", "Rules"]),
+        // What people receive: the consolidated workbook, CSV, JSON and HTML.
+        .target(name: "Report", dependencies: ["Aggregate", "XLSXWriter", "SheetModel"]),
         // The CLI: the only place that prints or exits.
         .executableTarget(name: "parkstat", dependencies: [
-            "XLSXReader", "XLSXWriter", "Rules", "SheetModel",
+            "XLSXReader", "XLSXWriter", "Rules", "SheetModel", "Store", "Aggregate", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -48,6 +55,9 @@ let package = Package(
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "ZipXML", "TestSupport"]),
         .testTarget(name: "XLSXWriterTests", dependencies: ["XLSXWriter", "XLSXReader", "TestSupport"]),
         .testTarget(name: "RulesTests", dependencies: ["Rules", "TestSupport"]),
+        .testTarget(name: "StoreTests", dependencies: ["Store", "Rules", "TestSupport"]),
+        .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Store", "Rules", "TestSupport"]),
+        .testTarget(name: "ReportTests", dependencies: ["Report", "Aggregate", "XLSXReader", "TestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
     ]
 )

@@ -1,0 +1,1 @@
+// Aggregation (issue 6).

@@ -1,0 +1,1 @@
+// Reports (issues 6 and 7).

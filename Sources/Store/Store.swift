@@ -1,0 +1,3 @@
+// The SQLite store (issue 6).
+import GRDB
+enum StoreNamespace {}
