@@ -14,5 +14,7 @@ if [ -n "$missing" ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $missing >/dev/null
 fi
 if [ "${1:-}" = "--python" ]; then
-  python3 -c "import openpyxl, pytest" 2>/dev/null || python3 -m pip install -q openpyxl pytest
+  # The test helpers: an independent openpyxl reader, and the fixture generator's own check.
+  python3 -c "import openpyxl, xlsxwriter, msoffcrypto, pytest" 2>/dev/null \
+    || python3 -m pip install -q -r "$(dirname "$0")/../fixtures/gen/requirements.txt"
 fi
