@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A header or indicator label after DOMAIN.md §4 normalisation, with the unit it carried.
 struct NormalizedLabel: Hashable {
@@ -9,6 +10,15 @@ struct NormalizedLabel: Hashable {
 enum Label {
     /// NFKC (full-width → ASCII), no white space at all, one kind of dash. Used for values too.
     static func normalizeValueText(_ s: String) -> String {
+        // Plain ASCII is its own NFKC form; only white space needs to go.
+        if s.utf8.allSatisfy({ $0 < 0x80 }) {
+            return s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) ? String(s.filter { !$0.isWhitespace }) : s
+        }
+        // The same labels and names recur in every file of a month: NFKC through Foundation is slow.
+        return valueTextCache.value(for: s) { computeValueText(s) }
+    }
+
+    private static func computeValueText(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.precomposedStringWithCompatibilityMapping.unicodeScalars {
             if u.properties.isWhitespace || u == "\u{200B}" || u == "\u{FEFF}" { continue }
@@ -20,6 +30,13 @@ enum Label {
     /// §4: NFKC, no white space (U+3000, NBSP, line breaks), brackets （）【】[] → (), dashes → "-",
     /// trailing unit in brackets or after "/" removed and remembered, leading 其中: removed.
     static func normalize(_ raw: String) -> NormalizedLabel {
+        labelCache.value(for: raw) { computeLabel(raw) }
+    }
+
+    private static let valueTextCache = MemoCache<String>()
+    private static let labelCache = MemoCache<NormalizedLabel>()
+
+    private static func computeLabel(_ raw: String) -> NormalizedLabel {
         var s = String.UnicodeScalarView()
         for u in normalizeValueText(raw).unicodeScalars {
             switch u {
@@ -63,12 +80,31 @@ enum Label {
     }
 }
 
+/// A bounded, thread-safe memo of normalisations, shared by the validator's worker threads.
+final class MemoCache<Value: Sendable>: Sendable {
+    private let table = Mutex<[String: Value]>([:])
+    private let limit = 50_000
+
+    func value(for key: String, _ compute: () -> Value) -> Value {
+        if let hit = table.withLock({ $0[key] }) { return hit }
+        let v = compute()
+        table.withLock { t in
+            if t.count >= limit { t.removeAll(keepingCapacity: true) }
+            t[key] = v
+        }
+        return v
+    }
+}
+
 /// Alias and part tables compiled once per schema.
 struct LabelMatcher: Sendable {
     let byID: [String: FieldSpec]
     let aliases: [String: String]          // normalised alias → field id
     let parts: [String: Part]               // normalised part label → part
     let partsLongestFirst: [(String, Part)]
+    /// Labels recur across the files of a month; matching tries every part suffix, so remember.
+    private let matches = MemoCache<MatchResult?>()
+    struct MatchResult: Sendable { var field: FieldSpec; var part: Part? }
 
     init(fields: [FieldSpec], parts partLabels: [Part: [String]]) throws {
         var byID: [String: FieldSpec] = [:]
@@ -102,6 +138,11 @@ struct LabelMatcher: Sendable {
 
     /// The field (and the part, when the label names one) for a normalised label.
     func match(_ text: String) -> (field: FieldSpec, part: Part?)? {
+        matches.value(for: text) { computeMatch(text).map { MatchResult(field: $0.field, part: $0.part) } }
+            .map { ($0.field, $0.part) }
+    }
+
+    private func computeMatch(_ text: String) -> (field: FieldSpec, part: Part?)? {
         if let id = aliases[text] { return (byID[id]!, nil) }
         // "工业总产值(本月)"
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
