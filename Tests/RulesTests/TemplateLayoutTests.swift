@@ -56,8 +56,8 @@ struct TemplateLayoutTests {
         #expect(data.cell(CellRef("A3")!)?.text == "单位：万元")
         let header = data.cells.filter { $0.ref.row == 3 }.compactMap(\.text)
         #expect(header.prefix(4) == ["统一社会信用代码", "企业名称", "工业总产值\n（本月）", "工业总产值\n（本年累计）"])
-        #expect(header.contains("从业人员期末人数（人）"))
-        #expect(header.contains("用电量\n（本月）（万千瓦时）"))
+        #expect(header.contains("从业人员期末人数\n（人）"))
+        #expect(header.contains("用电量\n（本月）\n（万千瓦时）"))
         #expect(header.suffix(2) == ["填表人", "联系电话"])
         #expect(data.merges.contains(CellRange("A1:\(CellRef.columnName(UInt16(header.count - 1)))1")!))
         // Header locked, inputs unlocked: every cell of row 5 is an input.

@@ -58,15 +58,16 @@ def main():
         heads = {c.column: label(c.value) for c in ws[table.row]}
         for row in ws.iter_rows(min_row=1):
             name = label(row[0].value)
+            if row[0].row > table.row and name.startswith("填表人"):   # footer: label, value, label, value…
+                for i in range(0, len(row) - 1, 2):
+                    targets.append((row[i + 1], label(row[i].value), "cur"))
+                continue
             for c in row[1:]:
                 if row[0].row < table.row:
                     targets.append((c, name, "cur"))
                     break
                 if row[0].row > table.row and c.column in heads and heads[c.column] not in ("计量单位", "代码"):
                     targets.append((c, name, part_of(heads[c.column])))
-            if row[0].row > table.row and name.startswith("填表人"):
-                for i in range(0, len(row) - 1, 2):
-                    targets.append((row[i + 1], label(row[i].value), "cur"))
     for cell, name, part in targets:
         if cell.protection.locked or cell.value not in (None, ""):
             continue

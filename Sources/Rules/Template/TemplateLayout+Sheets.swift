@@ -45,13 +45,14 @@ extension TemplateLayout {
             } else if c.field.kind == .uscc, enterprise == nil {
                 sheet.validations.append(TemplateText.usccValidation(ranges: [range]))
             }
+            if c.field.kind.isNumeric { sheet.widths[UInt16(c.column)] = 12 }
             if c.field.kind == .uscc { sheet.widths[UInt16(c.column)] = 22 }
             if c.field.id == "enterprise_name" { sheet.widths[UInt16(c.column)] = 32 }
         }
         // A footer after an empty row: the reader stops at the empty row, and at "注" in any case.
         sheet.add(CellRef(lastRow + 2, 0),
                   "注：黄色单元格为填报区，其余单元格已锁定；各项指标的含义和填写要求见“说明”工作表。", .note)
-        sheet.rowHeights[UInt32(h)] = 36
+        sheet.rowHeights[UInt32(h)] = 48
         sheet.freeze = (UInt32(first), 2)
         sheet.printTitleRows = 0...UInt32(h)
         sheet.sortCells()

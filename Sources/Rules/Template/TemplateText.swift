@@ -67,11 +67,12 @@ enum TemplateText {
     }
 
     /// The header of a wide-layout column: the part in brackets after the label (as template A
-    /// writes it), and the unit when the title's 单位：万元 does not cover it.
+    /// writes it), and the unit when the title's 单位：万元 does not cover it. Line breaks keep the
+    /// columns narrow for printing; the reader drops white space before matching.
     static func wideHeader(_ f: FieldSpec, _ part: Part?) -> String {
         var s = f.label
         if f.kind == .flow, let part { s += "\n（\(part == .ytd ? "本年累计" : part.chinese)）" }
-        if let u = f.unit, u != .wanYuan { s += "（\(u.name)）" }
+        if let u = f.unit, u != .wanYuan { s += "\n（\(u.name)）" }
         return s
     }
 
