@@ -127,6 +127,10 @@ enum LongLayout {
                 } else if i + 1 < row.cells.count {
                     let next = row.cells[i + 1]
                     out[key] = Entry(value: next.value, cell: CellRef(row: row.index, column: next.column), unit: nil)
+                } else if cell.column + 1 < CellRef.maxColumns {
+                    // A label with its value cell left blank (the reader skips empty cells): the
+                    // field is there but empty, so value.required names the cell to fill.
+                    out[key] = Entry(value: .empty, cell: CellRef(row: row.index, column: cell.column + 1), unit: nil)
                 }
             }
         }

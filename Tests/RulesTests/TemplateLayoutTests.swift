@@ -154,6 +154,19 @@ struct TemplateLayoutTests {
         #expect(blank.findings.allSatisfy { $0.rule == "value.required" }, "\(blank.rules)")
     }
 
+    @Test(arguments: TemplateLayout.Kind.allCases)
+    func blankTemplateWithoutIdentityGivesOnlyValueRequired(kind: TemplateLayout.Kind) {
+        let t = TemplateLayout.build(schema: Grid.schema, kind: kind, period: july, enterprise: nil)
+        let report = validate(t, [:])
+        #expect(report.findings.allSatisfy { $0.rule == "value.required" }, "\(report.rules)")
+        // The long layout labels its identity cells, so the blank ones are named; a wide sheet with no
+        // filled row simply has no row to check.
+        if kind == .long {
+            let usccInput = t.sheets[0].inputs.first { $0.fieldID == "uscc" }
+            #expect(report.findings.contains { $0.field == "uscc" && $0.cell == usccInput?.ref }, "\(report.rules)")
+        }
+    }
+
     @Test func longLayoutShape() {
         let t = TemplateLayout.build(schema: Grid.schema, kind: .long, period: july, enterprise: enterprise)
         let data = t.sheets[0]
