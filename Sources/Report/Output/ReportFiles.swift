@@ -31,6 +31,10 @@ public enum ReportFiles {
             try OutputFile.write(Array(CSVTable.render(table).utf8), to: csv)
             written.append(csv)
         }
+
+        let html = path(HTMLReport.fileName(period: summary.period))
+        try HTMLReport.write(summary, to: html)
+        written.append(html)
         return written
     }
 }
