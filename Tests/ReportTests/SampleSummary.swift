@@ -143,7 +143,7 @@ enum SampleSummary {
     }
 
     static func trend(julyByChain: [String: Double]) -> [MonthPoint] {
-        let share = ["电子信息": 0.72, "食品饮料": 0.11, "先进材料": 0.17]
+        let share = ["电子信息": 0.76, "食品饮料": 0.09, "先进材料": 0.15]
         var ytd = 0.0
         var points: [MonthPoint] = []
         for (i, cur) in monthly.enumerated() {
