@@ -1,0 +1,46 @@
+/// A table as CSV for Excel and WPS: UTF-8 with a BOM (without it Excel reads Chinese as the
+/// local ANSI code page), CRLF line ends and RFC 4180 quoting. Header row, then data rows: the
+/// title is in the file name, so the file stays a plain table for other tools.
+public enum CSVTable {
+    public static func fileName(_ table: Table, period: String) -> String { "\(table.name)-\(period).csv" }
+
+    public static func render(_ table: Table) -> String {
+        var out = "\u{FEFF}"
+        out += table.columns.map { field($0.header) }.joined(separator: ",") + "\r\n"
+        for r in table.rows.indices {
+            out += table.rows[r].indices.map { c in field(text(table, row: r, column: c)) }.joined(separator: ",") + "\r\n"
+        }
+        return out
+    }
+
+    /// Numbers without thousands separators so Excel reads them as numbers; the same decimals
+    /// as the workbook shows; percentages with "%", which Excel also reads as numbers.
+    static func text(_ table: Table, row: Int, column: Int) -> String {
+        let kind = table.kind(row: row, column: column)
+        switch table.rows[row][column] {
+        case .text(let s): return neutralised(s)
+        case .blank: return ""
+        case .unavailable: return Formatting.unavailable
+        case .number(let d, _):
+            switch kind {
+            case .money, .decimal: return Formatting.grouped(d, decimals: 2).replacingOccurrences(of: ",", with: "")
+            case .integer: return Formatting.grouped(d, decimals: 0).replacingOccurrences(of: ",", with: "")
+            case .percent: return Formatting.display(d, kind: .percent).replacingOccurrences(of: ",", with: "")
+            case .text: return Formatting.plain(d)
+            }
+        }
+    }
+
+    /// Text from enterprises' files that starts like a formula would run as one when the CSV is
+    /// opened in Excel; a leading apostrophe keeps it text (OWASP "CSV injection").
+    static func neutralised(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return s }
+        return "'" + s
+    }
+
+    /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
+    static func field(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}

@@ -1,1 +1,0 @@
-// Reports (issues 6 and 7).
