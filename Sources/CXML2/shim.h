@@ -1,3 +1,9 @@
+#include <libxml/xmlversion.h>
+/* Debian's libxml2 is built with ICU, and its encoding.h then pulls the system ICU headers into
+   this module, which clash with Foundation's own ICU module wherever both are visible (test
+   targets). Only ICU-specific fields of the encoding handler depend on it, and we never touch
+   that struct, so leave ICU out of the Swift view. */
+#undef LIBXML_ICU_ENABLED
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
