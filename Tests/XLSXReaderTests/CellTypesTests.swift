@@ -36,5 +36,8 @@ import Testing
         #expect(b["汇总!A2"] == .text("税收"))
         #expect(b["汇总!B3"] == .number(25))
         #expect(b["汇总!A3"] == .dateSerial(45504))
+        // The same workbook after a round trip through LibreOffice (its own styles and part layout).
+        let lo = try cells("libreoffice-basic.xlsx")
+        #expect(lo == b)
     }
 }
