@@ -4,7 +4,7 @@ BIN     := .build/release/parkstat
 SHARED  := ../shared
 CORPUS  := $(SHARED)/corpus
 
-.PHONY: deps build demo test test-swift test-corpus test-python fixtures bench clean
+.PHONY: deps build demo test test-swift test-corpus test-python fixtures bench fuzz clean
 
 deps:
 	@sh scripts/ensure-deps.sh --python
@@ -41,6 +41,11 @@ fixtures:
 bench: build
 	sh bench/setup.sh
 	python3 bench/read_bench.py
+
+# libFuzzer + AddressSanitizer over the reader; FUZZ_SECONDS per corpus (zip packages, bare XML).
+FUZZ_SECONDS ?= 300
+fuzz: deps
+	sh scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build out/*

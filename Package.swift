@@ -50,6 +50,9 @@ let package = Package(
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
+        // libFuzzer target for the reader (`make fuzz`); without -DFUZZING it replays files.
+        .executableTarget(name: "ReaderFuzz", dependencies: ["XLSXReader", "ZipXML", "SheetModel"]),
+
         .target(name: "TestSupport", dependencies: ["SheetModel"], path: "Tests/TestSupport"),
         .testTarget(name: "SheetModelTests", dependencies: ["SheetModel"]),
         .testTarget(name: "XLSXReaderTests", dependencies: ["XLSXReader", "ZipXML", "TestSupport"]),

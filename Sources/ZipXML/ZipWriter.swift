@@ -79,9 +79,12 @@ public final class ZipWriter {
         guard let h = handle else { throw failure("归档已关闭，不能再添加部件", part: name) }
         let source: OpaquePointer?
         switch (segments.count, segments.first) {
+        case (1, .bytes(let bytes)?) where bytes.isEmpty:
+            // libzip keeps no fragment for an empty buffer, so it would never free a copy.
+            source = zip_source_buffer(h, nil, 0, 0)
         case (1, .bytes(let bytes)?):
             // freep = 1: libzip frees the copy after zip_close, whatever happens to `bytes`.
-            let copy = malloc(max(bytes.count, 1))!
+            let copy = malloc(bytes.count)!
             bytes.withUnsafeBytes { if let b = $0.baseAddress { copy.copyMemory(from: b, byteCount: bytes.count) } }
             source = zip_source_buffer(h, copy, UInt64(bytes.count), 1)
             if source == nil { free(copy) }
