@@ -12,13 +12,12 @@ extension Validator {
 
     /// Lock files `~$*`, `._*`, hidden files and empty files: reported, never opened.
     static func skipReason(_ path: String) -> String? {
-        let name = (path as NSString).lastPathComponent
+        let name = path.split(separator: "/").last.map(String.init) ?? path
         if name.hasPrefix("~$") { return "Office 打开文件时生成的临时锁文件" }
         if name.hasPrefix("._") { return "macOS 生成的附属文件" }
         if name.hasPrefix(".") { return "隐藏文件" }
-        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber, size.intValue == 0 {
-            return "空文件（0 字节）"
-        }
+        var st = stat()
+        if stat(path, &st) == 0, st.st_size == 0 { return "空文件（0 字节）" }
         return nil
     }
 
@@ -53,29 +52,32 @@ extension Validator {
     /// the report keeps input order.
     public func validate(paths: [String], period: String?) -> ValidationReport {
         let files = Validator.expand(paths)
-        var reports = [FileReport?](repeating: nil, count: files.count)
-        var firstByContent: [Data: String] = [:]
-        var todo: [Int] = []
-        for (i, f) in files.enumerated() {
-            if let reason = Validator.skipReason(f) { reports[i] = Validator.skipped(f, reason: reason); continue }
-            if let data = FileManager.default.contents(atPath: f) {
-                if let original = firstByContent[data] {
-                    reports[i] = FileReport(path: f, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: f,
-                        message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: [])
+        // Each worker reads its file once for a content fingerprint, then validates it; the
+        // duplicates are settled afterwards, in input order, so the earliest copy counts.
+        let results = ResultBox(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            let file = files[i]
+            if let reason = Validator.skipReason(file) {
+                results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil)
+                return
+            }
+            let fingerprint = ContentFingerprint(path: file)
+            results.set(i, validate(file: file, period: period), fingerprint: fingerprint)
+        }
+        var all: [FileReport] = []
+        var firstByFingerprint: [ContentFingerprint: String] = [:]
+        for (i, file) in files.enumerated() {
+            let (report, fingerprint) = results.get(i)
+            if let fingerprint {
+                if let original = firstByFingerprint[fingerprint], ContentFingerprint.sameBytes(original, file) {
+                    all.append(FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
+                        message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: []))
                     continue
                 }
-                firstByContent[data] = f
+                if firstByFingerprint[fingerprint] == nil { firstByFingerprint[fingerprint] = file }
             }
-            todo.append(i)
+            all.append(report)
         }
-        let results = ResultBox(count: files.count)
-        let work = todo
-        DispatchQueue.concurrentPerform(iterations: work.count) { k in
-            let i = work[k]
-            results.set(i, validate(file: files[i], period: period))
-        }
-        for i in todo { reports[i] = results.get(i) }
-        var all = reports.map { $0! }
         Validator.crossFileDuplicates(&all)
         return ValidationReport(files: all)
     }
@@ -128,9 +130,31 @@ extension Validator {
 
 /// Results written from concurrentPerform workers, one slot each.
 private final class ResultBox: @unchecked Sendable {
-    private var slots: [FileReport?]
+    private var slots: [(FileReport, ContentFingerprint?)?]
     private let lock = NSLock()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: FileReport) { lock.lock(); slots[i] = r; lock.unlock() }
-    func get(_ i: Int) -> FileReport? { lock.lock(); defer { lock.unlock() }; return slots[i] }
+    func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?) { lock.lock(); slots[i] = (r, fingerprint); lock.unlock() }
+    func get(_ i: Int) -> (FileReport, ContentFingerprint?) { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+}
+
+/// Size and a 64-bit FNV-1a hash of a file's bytes: equal fingerprints are confirmed byte by byte
+/// before a file is called a duplicate, so a hash collision can never hide a submission.
+struct ContentFingerprint: Hashable, Sendable {
+    var size: Int
+    var hash: UInt64
+
+    init?(path: String) {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        size = data.count
+        hash = data.withUnsafeBytes { raw in
+            var h: UInt64 = 0xcbf2_9ce4_8422_2325
+            for b in raw.bindMemory(to: UInt8.self) { h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01B3 }
+            return h
+        }
+    }
+
+    static func sameBytes(_ a: String, _ b: String) -> Bool {
+        guard let x = FileManager.default.contents(atPath: a), let y = FileManager.default.contents(atPath: b) else { return false }
+        return x == y
+    }
 }
