@@ -4,6 +4,7 @@
 set -e
 missing=""
 pkg-config --version >/dev/null 2>&1 || missing="$missing pkg-config"
+command -v unzip >/dev/null 2>&1 || missing="$missing unzip"
 pkg-config --exists libzip 2>/dev/null || missing="$missing libzip-dev"
 pkg-config --exists libxml-2.0 2>/dev/null || missing="$missing libxml2-dev"
 pkg-config --exists sqlite3 2>/dev/null || missing="$missing libsqlite3-dev"

@@ -7,19 +7,7 @@ import TestSupport
 @Suite struct OpenpyxlTests {
     static let available: Bool = (try? run(["python3", "-c", "import openpyxl"]).status) == 0
 
-    @discardableResult
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: output, as: UTF8.self))
-    }
+    static func run(_ arguments: [String]) throws -> (status: Int32, output: String) { try runCommand(arguments) }
 
     @Test(.enabled(if: available, "python3 或 openpyxl 未安装，跳过 openpyxl 往返测试"))
     func openpyxlReadsValuesTypesMergesFormatsAndValidations() throws {
