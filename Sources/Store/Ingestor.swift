@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import Rules
 import SheetModel
@@ -10,6 +11,9 @@ public struct Ingestor: Sendable {
     public let schema: Schema
     public let registry: Registry?
     public let snapshotID: Int64?
+    /// Seconds spent reading and validating, and storing, summed over batches (for `run --verbose`
+    /// and the benchmark: how much the store adds to `validate`).
+    public let clock = PhaseClock()
 
     /// Snapshots the registry (when given) so aggregation sees the master list this import used.
     public init(store: Store, schema: Schema, registry: Registry?, registryPath: String?) throws {
@@ -26,17 +30,18 @@ public struct Ingestor: Sendable {
     /// Validates and stores one batch (a month folder, or loose files with `period`), in file order.
     /// Rules that look at last month see the store as it was before this batch.
     public func ingest(files: [String], period: String?) throws -> [FileReport] {
+        let started = PhaseClock.now()
         var known = try store.knownFiles()
         var reports = [FileReport?](repeating: nil, count: files.count)
         var fresh: [Int] = []
         var hashes: [Int: (String, Int)] = [:]
         var replayed: [Int64] = []
+        let digests = Ingestor.digests(files)
         for (i, file) in files.enumerated() {
-            guard !Ingestor.looksSkipped(file), let data = FileManager.default.contents(atPath: file), !data.isEmpty else {
+            guard let (hash, size) = digests[i] else {
                 fresh.append(i)    // the validator says why it skips it, or that it cannot read it
                 continue
             }
-            let hash = SHA256.hex(data)
             if let k = known[hash] {
                 if k.path == file {
                     reports[i] = try store.storedReport(fileID: k.id, path: file)
@@ -48,15 +53,20 @@ public struct Ingestor: Sendable {
             }
             // Claim the hash now, so a byte-identical copy later in the batch is a duplicate of this one.
             known[hash] = KnownFile(id: -1, path: file, period: nil)
-            hashes[i] = (hash, data.count)
+            hashes[i] = (hash, size)
             fresh.append(i)
         }
         try store.touch(replayed)
+        let hashed = PhaseClock.now()
+        clock.add(store: hashed - started)
         guard !fresh.isEmpty else { return reports.map { $0! } }
 
         let prior = try period.map { try store.priorPeriods(before: $0) }
         let validator = Validator(schema: schema, registry: registry, prior: prior)
         let checked = validator.validate(paths: fresh.map { files[$0] }, period: period).files
+        let validated = PhaseClock.now()
+        clock.add(validate: validated - hashed)
+        defer { clock.add(store: PhaseClock.now() - validated) }
         for (k, i) in fresh.enumerated() {
             let report = checked[k]
             reports[i] = report
@@ -65,6 +75,16 @@ public struct Ingestor: Sendable {
             try store.record(report, sha256: hash, size: size, snapshotID: snapshotID, rejected: rejected)
         }
         return reports.map { $0! }
+    }
+
+    /// SHA-256 and size of each file, on all cores; nil for files the validator skips or cannot read.
+    static func digests(_ files: [String]) -> [(String, Int)?] {
+        let box = Slots<(String, Int)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            guard !looksSkipped(files[i]), let data = FileManager.default.contents(atPath: files[i]), !data.isEmpty else { return }
+            box.set(i, (SHA256.hex(data), data.count))
+        }
+        return box.values
     }
 
     /// The validator's own message for a byte-identical copy, so a rerun prints what the first run did.
@@ -141,4 +161,24 @@ public struct Ingestor: Sendable {
             return full
         }
     }
+}
+
+/// Time per phase of an import, safe to add to from any thread.
+public final class PhaseClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var v = 0.0, s = 0.0
+    public init() {}
+    public var validateSeconds: Double { lock.lock(); defer { lock.unlock() }; return v }
+    public var storeSeconds: Double { lock.lock(); defer { lock.unlock() }; return s }
+    func add(validate: Double = 0, store: Double = 0) { lock.lock(); v += validate; s += store; lock.unlock() }
+    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
+}
+
+/// Results written from concurrentPerform workers, one slot each.
+final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -39,10 +39,13 @@ extension Parkstat {
             }
             let dbPath = db ?? (out as NSString).appendingPathComponent("parkstat.sqlite")
             let (store, lock) = try StoreCLI.openStore(dbPath, directory: out)
+            StoreCLI.removeStaleTemporaries(in: out)
             let started = monotonicSeconds()
             var files: [FileReport] = []
+            var clock: PhaseClock?
             do {
                 let ingestor = try Ingestor(store: store, schema: schemaValue, registry: registryValue, registryPath: registryPath)
+                clock = ingestor.clock
                 for m in months {
                     let t = monotonicSeconds()
                     files += try ingestor.ingest(files: m.files, period: m.period)
@@ -68,7 +71,11 @@ extension Parkstat {
             try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json"))
             withExtendedLifetime(lock) {}
             let done = monotonicSeconds()
-            if verbose { Console.error("入库 \(formatSeconds(stored - started)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒") }
+            if verbose, let clock {
+                let other = stored - started - clock.validateSeconds - clock.storeSeconds
+                Console.error("读取与校验 \(formatSeconds(clock.validateSeconds)) 秒，识别与入库 \(formatSeconds(clock.storeSeconds)) 秒，"
+                    + "企业名录与其他 \(formatSeconds(other)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒")
+            }
             Console.error("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
                 + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；输出在 \(out)（用时 \(formatSeconds(done - started)) 秒）")
             if report.exitCode != 0 { throw Exit.issues }
@@ -114,6 +121,14 @@ enum StoreCLI {
         } catch {
             Console.error("parkstat: \(error)")
             throw Exit.unreadable
+        }
+    }
+
+    /// Half-written outputs of a run that was killed (`NAME.tmp-PID`). Only called under the store's
+    /// lock, so no live run of this output folder is writing them.
+    static func removeStaleTemporaries(in dir: String) {
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? [] where name.contains(".tmp-") {
+            try? FileManager.default.removeItem(atPath: (dir as NSString).appendingPathComponent(name))
         }
     }
 
