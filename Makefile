@@ -12,11 +12,9 @@ deps:
 build: deps
 	$(SWIFT) build -c release
 
-# The main job on the sample inbox (until `parkstat run` lands: inspect every workbook in it).
+# The main job on the sample inbox: validate and store every month, write each period's outputs.
 demo: build
-	@mkdir -p out
-	@find fixtures/inbox -name '*.xlsx' | sort | xargs $(BIN) inspect > out/inspect.txt
-	@echo "已读取 fixtures/inbox 中的全部工作簿，明细见 out/inspect.txt"
+	$(BIN) run fixtures/inbox --out out
 
 test: deps test-swift test-corpus test-python
 

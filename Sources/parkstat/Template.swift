@@ -36,15 +36,7 @@ extension Parkstat {
 
         func run() throws {
             let p = period.flatMap(Period.init) ?? Template.lastMonth()
-            let schemaValue: Schema
-            let registryValue: Registry?
-            do {
-                schemaValue = try schema.map(Schema.load(path:)) ?? Schema.defaultSchema()
-                registryValue = try registry.map { try Registry.read(Validator.readWorkbook($0), schema: schemaValue) }
-            } catch {
-                Console.error("parkstat: \(error)")
-                throw Exit.unreadable
-            }
+            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registry)
             let out = OutputBuffer()
             do {
                 guard let registryValue else {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Rules
 import SheetModel
+import Store
 
 extension Parkstat {
     /// DOMAIN.md §8 `validate`: checks submissions and prints a report; files are only read.
@@ -32,20 +33,20 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            let schemaValue: Schema
-            let registryValue: Registry?
-            do {
-                schemaValue = try schema.map(Schema.load(path:)) ?? Schema.defaultSchema()
-                registryValue = try registry.map { try Registry.read(Validator.readWorkbook($0), schema: schemaValue) }
-            } catch {
-                Console.error("parkstat: \(error)")
-                throw Exit.unreadable
+            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registry)
+            // Last-month rules read the store; validate itself never writes to it.
+            var prior: PriorPeriodSource?
+            if let db {
+                guard FileManager.default.fileExists(atPath: db) else {
+                    Console.error("parkstat: 找不到数据库 \(db)，请先运行 parkstat run 或 parkstat ingest。")
+                    throw Exit.unreadable
+                }
+                do { prior = StorePriorPeriods(store: try Store(path: db)) } catch {
+                    Console.error("parkstat: 无法打开数据库 \(db)：\(error)")
+                    throw Exit.unreadable
+                }
             }
-            if db != nil {
-                // The store lands later; until then the last-month rules stay silent, as without --db.
-                Console.error("parkstat: 提示：数据库比对尚未接入，本次不检查与上月的衔接。")
-            }
-            let validator = Validator(schema: schemaValue, registry: registryValue, prior: nil)
+            let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
             let report = validator.validate(paths: paths, period: period)
             let out = OutputBuffer()
             switch format {

@@ -1,1 +1,0 @@
-// Aggregation (issue 6).

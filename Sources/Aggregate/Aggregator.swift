@@ -1,0 +1,152 @@
+import Rules
+import Store
+
+/// The park's indicators for a period (DOMAIN.md §7), from the store only: the current accepted
+/// row of each enterprise (revisions applied, rejected rows never stored) and the latest registry.
+public struct Aggregator: Sendable {
+    public let store: Store
+    public var parkName: String
+
+    public init(store: Store, parkName: String = "巴中临港产业园") {
+        self.store = store
+        self.parkName = parkName
+    }
+
+    /// Chain order of DOMAIN.md §3; chains not listed follow in name order.
+    static let chainOrder = ["电子信息", "食品饮料", "先进材料", "医药健康", "文旅康养", "商贸物流", "其他"]
+
+    public func summary(period: String) throws -> PeriodSummary {
+        guard let p = Period(period) else { return PeriodSummary(period: period, parkName: parkName) }
+        var s = PeriodSummary(period: period, parkName: parkName)
+        let registry = try store.registry()
+        let reg = Dictionary(registry.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(registry.enumerated().map { ($1.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+        let lastYearPeriod = Period(year: p.year - 1, month: p.month)!.description
+        let yearMonths = (1...p.month).map { Period(year: p.year, month: $0)!.description }
+        let loaded = try store.currentSubmissions(periods: Array(Set(yearMonths + [p.previous.description, lastYearPeriod])))
+        let byPeriod = Dictionary(grouping: loaded, by: \.period)
+        let current = (byPeriod[period] ?? []).sorted { (order[$0.uscc] ?? .max, $0.uscc) < (order[$1.uscc] ?? .max, $1.uscc) }
+        let previous = byPeriod[p.previous.description] ?? []
+        let lastYear = Dictionary((byPeriod[lastYearPeriod] ?? []).map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+
+        // Reporting (§8): expected = 投产 in the registry; missing = expected with no accepted row.
+        let reporting = Set(current.map(\.uscc))
+        let expected = registry.filter { $0.status == "投产" }
+        s.expected = expected.count
+        s.reporting = reporting.count
+        s.acceptedRows = current.count
+        s.rejectedEnterprises = try store.rejectedEnterprises(period: period).subtracting(reporting).count
+        s.missing = expected.filter { !reporting.contains($0.uscc) }.map { EnterpriseRef(uscc: $0.uscc, name: $0.name) }
+        if !expected.isEmpty {
+            s.reportingRate = Double(expected.count - s.missing.count) / Double(expected.count) * 100
+        }
+
+        (s.flows, s.stocks) = Totals.compute(members: current, previous: previous, lastYear: lastYear)
+        s.byIndustryChain = breakdown(current, previous, lastYear, keys: registry.map { Aggregator.chain($0) }) { Aggregator.chain(reg[$0]) }
+        s.byScale = breakdown(current, previous, lastYear, keys: ["规上", "规下"]) { reg[$0]?.aboveScale == true ? "规上" : "规下" }
+        s.byHitech = breakdown(current, previous, lastYear, keys: ["高新", "非高新"]) { reg[$0]?.hitech == true ? "高新" : "非高新" }
+        s.byStatus = breakdown(current, previous, lastYear, keys: ["投产", "在建", "停产", "已签约", "迁出"]) { reg[$0]?.status ?? "未登记" }
+
+        s.ratios = ratios(current, reg: reg, month: p.month, flows: s.flows, stocks: s.stocks)
+        s.party = party(expected, stocks: s.stocks)
+        s.enterprises = current.map { sub in
+            let r = reg[sub.uscc]
+            var row = EnterpriseRow(uscc: sub.uscc, name: r?.name ?? sub.name, values: Aggregator.flatten(sub.facts),
+                                    sourceFile: sub.file, revision: sub.revision)
+            row.industryChain = r?.industryChain; row.aboveScale = r?.aboveScale; row.hitech = r?.hitech; row.status = r?.status
+            return row
+        }
+        s.trend = yearMonths.compactMap { m in
+            guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
+            var values: [String: Sum] = [:], chains: [String: Sum] = [:]
+            for sub in subs {
+                for (k, v) in Aggregator.flatten(sub.facts) { values[k, default: Sum()].add(v) }
+                chains[Aggregator.chain(reg[sub.uscc]), default: Sum()].add(sub.facts["gross_output"]?["cur"])
+            }
+            return MonthPoint(period: m, reporting: subs.count, values: values.compactMapValues(\.value),
+                              outputByChain: chains.compactMapValues(\.value))
+        }
+        s.findings = try store.findings(period: period).map { f in
+            FindingRow(file: f.file, sheet: f.sheet, cell: f.cell?.description, rule: f.rule, severity: f.severity.rawValue,
+                       field: f.field, value: f.value, message: f.message)
+        }
+        s.revisions = try store.revisions(period: period).map { r in
+            let old = Aggregator.flatten(r.old.facts), new = Aggregator.flatten(r.new.facts)
+            var changes: [String: [Double?]] = [:]
+            for k in Set(old.keys).union(new.keys) where old[k] != new[k] { changes[k] = [old[k], new[k]] }
+            return RevisionRow(uscc: r.old.uscc, name: reg[r.old.uscc]?.name ?? r.old.name, supersededFile: r.old.file,
+                               byFile: r.new.file, changes: changes)
+        }
+        return s
+    }
+
+    static func chain(_ r: RegistryRow?) -> String {
+        guard let c = r?.industryChain?.trimmingCharacters(in: .whitespaces), !c.isEmpty else { return "其他" }
+        return c
+    }
+
+    /// "gross_output.cur" → value, the flat naming of EnterpriseRow and MonthPoint.
+    static func flatten(_ facts: [String: [String: Double]]) -> [String: Double] {
+        var out: [String: Double] = [:]
+        for (field, parts) in facts { for (part, v) in parts { out[field + "." + part] = v } }
+        return out
+    }
+
+    /// Groups in a fixed order: `keys` first (as listed, chains in §3 order), then any other key met.
+    private func breakdown(_ current: [StoredSubmission], _ previous: [StoredSubmission], _ lastYear: [String: StoredSubmission],
+                           keys: [String], key: (String) -> String) -> [Breakdown] {
+        let members = Dictionary(grouping: current) { key($0.uscc) }
+        let prev = Dictionary(grouping: previous) { key($0.uscc) }
+        var ordered: [String] = []
+        let listed = Aggregator.chainOrder.filter(keys.contains) + keys.filter { !Aggregator.chainOrder.contains($0) }.sorted()
+        for k in listed + members.keys.sorted() where !ordered.contains(k) { ordered.append(k) }
+        return ordered.compactMap { k in
+            let m = members[k] ?? []
+            guard !m.isEmpty || keys.contains(k) else { return nil }
+            var b = Breakdown(key: k)
+            b.enterprises = m.count
+            (b.flows, b.stocks) = Totals.compute(members: m, previous: prev[k] ?? [], lastYear: lastYear)
+            return b
+        }
+    }
+
+    private func ratios(_ current: [StoredSubmission], reg: [String: RegistryRow], month: Int,
+                        flows: [String: FlowTotal], stocks: [String: StockTotal]) -> Ratios {
+        var r = Ratios()
+        let output = flows["gross_output"]?.ytd
+        if let output, output > 0 {
+            r.salesRate = flows["sales_output"]?.ytd.map { $0 / output * 100 }
+            r.taxToOutput = flows["tax_paid"]?.ytd.map { $0 / output * 100 }
+            if let staff = stocks["employees_end"]?.end, staff > 0 { r.outputPerEmployee = output / staff * 12 / Double(month) }
+        }
+        // 亩均: only enterprises whose land area is known, so the area and the figures cover the same firms.
+        var land = 0.0, out = Sum(), tax = Sum()
+        for sub in current {
+            guard let mu = reg[sub.uscc]?.landAreaMu, mu > 0 else { continue }
+            land += mu
+            r.landScopeEnterprises += 1
+            out.add(sub.facts["gross_output"]?["ytd"]); tax.add(sub.facts["tax_paid"]?["ytd"])
+        }
+        if land > 0 {
+            r.outputPerMu = out.value.map { $0 / land }
+            r.taxPerMu = tax.value.map { $0 / land }
+        }
+        return r
+    }
+
+    /// Organisational coverage over the enterprises expected to report (投产), the scope the park counts.
+    private func party(_ expected: [RegistryRow], stocks: [String: StockTotal]) -> PartyCoverage {
+        var c = PartyCoverage()
+        c.scopeEnterprises = expected.count
+        c.scope = "投产企业 \(expected.count) 家"
+        c.singleBranch = expected.filter { $0.partyOrgType == "单建" }.count
+        c.jointBranch = expected.filter { $0.partyOrgType == "联建" }.count
+        if !expected.isEmpty {
+            c.singleBranchRate = Double(c.singleBranch) / Double(expected.count) * 100
+            c.coverageRate = Double(c.singleBranch + c.jointBranch) / Double(expected.count) * 100
+        }
+        c.members = stocks["party_members"]?.end
+        if let m = c.members, let staff = stocks["employees_end"]?.end, staff > 0 { c.memberShareOfEmployees = m / staff * 100 }
+        return c
+    }
+}

@@ -1,0 +1,184 @@
+import Dispatch
+import Foundation
+import Rules
+import SheetModel
+
+/// Validates files and stores what validates, one file per transaction. Files whose bytes the
+/// store already holds are not read again: the same path replays its stored report (so a rerun
+/// reports exactly what the first run did), another path is a `file.duplicate`.
+public struct Ingestor: Sendable {
+    public let store: Store
+    public let schema: Schema
+    public let registry: Registry?
+    public let snapshotID: Int64?
+    /// Seconds spent reading and validating, and storing, summed over batches (for `run --verbose`
+    /// and the benchmark: how much the store adds to `validate`).
+    public let clock = PhaseClock()
+
+    /// Snapshots the registry (when given) so aggregation sees the master list this import used.
+    public init(store: Store, schema: Schema, registry: Registry?, registryPath: String?) throws {
+        self.store = store
+        self.schema = schema
+        self.registry = registry
+        if let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) {
+            snapshotID = try store.snapshot(registry: registry, sha256: SHA256.hex(data), path: registryPath)
+        } else {
+            snapshotID = nil
+        }
+    }
+
+    /// Validates and stores one batch (a month folder, or loose files with `period`), in file order.
+    /// Rules that look at last month see the store as it was before this batch.
+    public func ingest(files: [String], period: String?) throws -> [FileReport] {
+        let started = PhaseClock.now()
+        var known = try store.knownFiles()
+        var reports = [FileReport?](repeating: nil, count: files.count)
+        var fresh: [Int] = []
+        var hashes: [Int: (String, Int)] = [:]
+        var replayed: [Int64] = []
+        let digests = Ingestor.digests(files)
+        for (i, file) in files.enumerated() {
+            guard let (hash, size) = digests[i] else {
+                fresh.append(i)    // the validator says why it skips it, or that it cannot read it
+                continue
+            }
+            if let k = known[hash] {
+                if k.path == file {
+                    reports[i] = try store.storedReport(fileID: k.id, path: file)
+                    replayed.append(k.id)
+                } else {
+                    reports[i] = Ingestor.duplicate(file, of: k.path)
+                }
+                continue
+            }
+            // Claim the hash now, so a byte-identical copy later in the batch is a duplicate of this one.
+            known[hash] = KnownFile(id: -1, path: file, period: nil)
+            hashes[i] = (hash, size)
+            fresh.append(i)
+        }
+        try store.touch(replayed)
+        let hashed = PhaseClock.now()
+        clock.add(store: hashed - started)
+        guard !fresh.isEmpty else { return reports.map { $0! } }
+
+        let prior = try period.map { try store.priorPeriods(before: $0) }
+        let validator = Validator(schema: schema, registry: registry, prior: prior)
+        let checked = validator.validate(paths: fresh.map { files[$0] }, period: period).files
+        let validated = PhaseClock.now()
+        clock.add(validate: validated - hashed)
+        defer { clock.add(store: PhaseClock.now() - validated) }
+        for (k, i) in fresh.enumerated() {
+            let report = checked[k]
+            reports[i] = report
+            guard report.status != .skipped, let (hash, size) = hashes[i] else { continue }
+            let rejected = report.errorCount > 0 ? rejectedRows(report, batch: period) : []
+            try store.record(report, sha256: hash, size: size, snapshotID: snapshotID, rejected: rejected)
+        }
+        return reports.map { $0! }
+    }
+
+    /// SHA-256 and size of each file, on all cores; nil for files the validator skips or cannot read.
+    static func digests(_ files: [String]) -> [(String, Int)?] {
+        let box = Slots<(String, Int)>(count: files.count)
+        DispatchQueue.concurrentPerform(iterations: files.count) { i in
+            guard !looksSkipped(files[i]), let data = FileManager.default.contents(atPath: files[i]), !data.isEmpty else { return }
+            box.set(i, (SHA256.hex(data), data.count))
+        }
+        return box.values
+    }
+
+    /// The validator's own message for a byte-identical copy, so a rerun prints what the first run did.
+    static func duplicate(_ file: String, of original: String) -> FileReport {
+        FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
+            message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: [])
+    }
+
+    /// Lock files, macOS companions and hidden files (the validator reports them as file.skipped).
+    static func looksSkipped(_ path: String) -> Bool {
+        let name = (path as NSString).lastPathComponent
+        return name.hasPrefix("~$") || name.hasPrefix(".")
+    }
+
+    /// Who a file's rejected rows named, for the count of enterprises that reported but had nothing
+    /// accepted. The rows themselves are never stored; the file is read again only when it has errors.
+    func rejectedRows(_ report: FileReport, batch: String?) -> Set<RejectedRow> {
+        guard let registry, let period = report.period ?? batch,
+              let book = try? Validator.readWorkbook(report.path) else { return [] }
+        func codes(_ rows: [Row]) -> Set<String> {
+            var out: Set<String> = []
+            for row in rows {
+                for cell in row.cells {
+                    guard case .text(let t) = cell.value, t.count >= 18 else { continue }
+                    for token in t.split(whereSeparator: { "：: \u{3000}".contains($0) }) {
+                        let code = USCC.normalize(String(token)).code
+                        if registry[code] != nil { out.insert(code) }
+                    }
+                }
+            }
+            return out
+        }
+        var found: Set<String> = []
+        for f in report.findings where f.severity == .error {
+            let sheets = book.sheets.filter { f.sheet == nil || $0.name == f.sheet }
+            if let cell = f.cell, let sheet = sheets.first {
+                let inRow = codes(sheet.rows.filter { $0.index == cell.row })
+                // A long-layout sheet names its enterprise once, above the table.
+                let inSheet = inRow.isEmpty ? codes(sheet.rows) : inRow
+                if inRow.isEmpty, inSheet.count != 1 { continue }
+                found.formUnion(inSheet)
+            } else {
+                let all = codes(sheets.flatMap(\.rows))
+                if all.count == 1 || f.rejectsFile { found.formUnion(all) }
+            }
+        }
+        return Set(found.map { RejectedRow(uscc: $0, period: period) })
+    }
+
+    /// Month folders (`2024-07/`) of an inbox in chronological order, each with its files sorted.
+    /// The registry and notes are not submissions.
+    public static func monthFolders(inbox: String) -> [(period: String, files: [String])] {
+        let fm = FileManager.default
+        let names = ((try? fm.contentsOfDirectory(atPath: inbox)) ?? []).sorted()
+        return names.compactMap { name -> (String, [String])? in
+            guard let p = Period(name), p.description == name else { return nil }
+            let dir = (inbox as NSString).appendingPathComponent(name)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { return nil }
+            return (name, files(in: dir))
+        }
+    }
+
+    /// Regular files under a folder (recursively, sorted), leaving out the registry, notes and hidden folders.
+    public static func files(in dir: String) -> [String] {
+        let fm = FileManager.default
+        return ((try? fm.subpathsOfDirectory(atPath: dir)) ?? []).sorted().compactMap { sub in
+            let full = (dir as NSString).appendingPathComponent(sub)
+            var isDir: ObjCBool = false
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { return nil }
+            let name = (sub as NSString).lastPathComponent
+            if name == "企业名录.xlsx" || name == "EXPECTED.tsv" || name.hasSuffix(".md") { return nil }
+            if (sub as NSString).pathComponents.dropLast().contains(where: { $0.hasPrefix(".") }) { return nil }
+            return full
+        }
+    }
+}
+
+/// Time per phase of an import, safe to add to from any thread.
+public final class PhaseClock: @unchecked Sendable {
+    private let lock = NSLock()
+    private var v = 0.0, s = 0.0
+    public init() {}
+    public var validateSeconds: Double { lock.lock(); defer { lock.unlock() }; return v }
+    public var storeSeconds: Double { lock.lock(); defer { lock.unlock() }; return s }
+    func add(validate: Double = 0, store: Double = 0) { lock.lock(); v += validate; s += store; lock.unlock() }
+    static func now() -> Double { Date().timeIntervalSinceReferenceDate }
+}
+
+/// Results written from concurrentPerform workers, one slot each.
+final class Slots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
+    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
+}

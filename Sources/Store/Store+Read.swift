@@ -1,0 +1,180 @@
+import Foundation
+import SheetModel
+import GRDB
+import Rules
+
+/// A registry row as stored (latest snapshot).
+public struct RegistryRow: Sendable, Equatable {
+    public var uscc: String
+    public var name: String
+    public var status: String?
+    public var industryChain: String?
+    public var industryCode: String?
+    public var aboveScale: Bool?
+    public var hitech: Bool?
+    public var landAreaMu: Double?
+    public var partyOrgType: String?
+    public var partyBranch: String?
+}
+
+/// An accepted row as stored, with its facts (field → part → value, canonical units).
+public struct StoredSubmission: Sendable, Equatable {
+    public var id: Int64
+    public var uscc: String
+    public var name: String
+    public var period: String
+    public var file: String
+    public var revision: Int
+    public var facts: [String: [String: Double]]
+}
+
+/// A superseded row and the row that replaced it.
+public struct StoredRevision: Sendable, Equatable {
+    public var old: StoredSubmission
+    public var new: StoredSubmission
+}
+
+extension Store {
+    /// The latest registry snapshot, in file order (empty when none was stored).
+    public func registry() throws -> [RegistryRow] {
+        try db.read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT * FROM registry_entry WHERE snapshot_id = (SELECT MAX(id) FROM registry_snapshot) ORDER BY ordinal
+                """)
+            return rows.map { r in
+                RegistryRow(uscc: r["uscc"], name: r["name"], status: r["status"], industryChain: r["industry_chain"],
+                            industryCode: r["industry_code"], aboveScale: Store.yesNo(r["above_scale"]),
+                            hitech: Store.yesNo(r["hitech"]), landAreaMu: r["land_area_mu"],
+                            partyOrgType: r["party_org_type"], partyBranch: r["party_branch"])
+            }
+        }
+    }
+
+    static func yesNo(_ s: String?) -> Bool? {
+        guard let s = s?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
+        if ["是", "Y", "y", "yes", "1", "√", "规上", "高新"].contains(s) { return true }
+        if ["否", "N", "n", "no", "0", "×", "规下"].contains(s) { return false }
+        return nil
+    }
+
+    /// Periods with at least one current accepted row, ascending.
+    public func periods() throws -> [String] {
+        try db.read { db in try String.fetchAll(db, sql: "SELECT DISTINCT period FROM submission ORDER BY period") }
+    }
+
+    /// The current (latest, not superseded) accepted rows of the periods, ordered by period and USCC.
+    public func currentSubmissions(periods: [String]) throws -> [StoredSubmission] {
+        guard !periods.isEmpty else { return [] }
+        return try db.read { db in
+            let marks = databaseQuestionMarks(count: periods.count)
+            return try Store.submissions(db, sql: """
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
+                """, arguments: StatementArguments(periods))
+        }
+    }
+
+    public func currentSubmissions(period: String) throws -> [StoredSubmission] {
+        try currentSubmissions(periods: [period])
+    }
+
+    static func submissions(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredSubmission] {
+        var out: [StoredSubmission] = []
+        var index: [Int64: Int] = [:]
+        let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
+        while let r = try rows.next() {
+            index[r["id"]] = out.count
+            out.append(StoredSubmission(id: r["id"], uscc: r["uscc"], name: r["name"], period: r["period"], file: r["path"],
+                                        revision: r["revision"], facts: [:]))
+        }
+        guard !out.isEmpty else { return out }
+        // Facts in one pass over the ids found, in chunks that stay under SQLite's variable limit.
+        let ids = out.map(\.id)
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = Array(ids[start..<min(start + 500, ids.count)])
+            let facts = try Row.fetchCursor(db, sql: """
+                SELECT submission_id, field, part, value FROM fact WHERE submission_id IN (\(databaseQuestionMarks(count: chunk.count)))
+                """, arguments: StatementArguments(chunk))
+            while let f = try facts.next() {
+                // By position: looking columns up by name costs more than the rest of the loop.
+                let i = index[f[0]]!
+                out[i].facts[f[1], default: [:]][f[2]] = f[3] as Double
+            }
+        }
+        return out
+    }
+
+    /// Revisions of a period: each superseded row with the row that replaced it, oldest first.
+    public func revisions(period: String) throws -> [StoredRevision] {
+        try db.read { db in
+            let pairs = try Row.fetchAll(db, sql: """
+                SELECT id, superseded_by FROM submission WHERE period = ? AND superseded_by IS NOT NULL ORDER BY uscc, revision
+                """, arguments: [period])
+            guard !pairs.isEmpty else { return [] }
+            let ids = pairs.flatMap { [$0["id"] as Int64, $0["superseded_by"] as Int64] }
+            let subs = try Store.submissions(db, sql: """
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))
+                """, arguments: StatementArguments(ids))
+            let byID = Dictionary(uniqueKeysWithValues: subs.map { ($0.id, $0) })
+            return pairs.compactMap { p in
+                guard let o = byID[p["id"]], let n = byID[p["superseded_by"]] else { return nil }
+                return StoredRevision(old: o, new: n)
+            }
+        }
+    }
+
+    /// Findings of the stored files of a period, file by file in the order they were stored.
+    public func findings(period: String) throws -> [Finding] {
+        try db.read { db in
+            try Row.fetchAll(db, sql: """
+                SELECT f.path, x.* FROM finding x JOIN file f ON f.id = x.file_id WHERE f.period = ? ORDER BY f.id, x.ordinal
+                """, arguments: [period]).map { r in
+                Finding(rule: r["rule"], severity: Severity(rawValue: r["severity"]) ?? .info, file: r["path"], sheet: r["sheet"],
+                        cell: nil, field: r["field"], value: r["value"], message: r["message"], rejectsFile: r["rejects_file"])
+                    .withCellText(r["cell"])
+            }
+        }
+    }
+
+    /// Enterprises named in rejected rows of the period.
+    public func rejectedEnterprises(period: String) throws -> Set<String> {
+        try db.read { db in
+            Set(try String.fetchAll(db, sql: "SELECT DISTINCT uscc FROM rejected_row WHERE period = ?", arguments: [period]))
+        }
+    }
+
+    /// Last-month rules' view of the store (§6): current accepted rows of the months before `period`
+    /// in its year, and of the month just before it. Loaded once per month of a run.
+    public func priorPeriods(before period: String) throws -> InMemoryPriorPeriods {
+        guard let p = Period(period) else { return InMemoryPriorPeriods() }
+        var months = (1..<p.month).map { Period(year: p.year, month: $0)!.description }
+        if p.month == 1 { months.append(p.previous.description) }
+        let subs = try currentSubmissions(periods: months)
+        return InMemoryPriorPeriods(subs.map { Submission(uscc: $0.uscc, name: $0.name, period: $0.period, facts: $0.facts, sheet: "", row: 0) })
+    }
+}
+
+/// Reads the store on demand, for `validate --db`.
+public struct StorePriorPeriods: PriorPeriodSource {
+    let store: Store
+    public init(store: Store) { self.store = store }
+    public func facts(uscc: String, period: String) -> [String: [String: Double]]? {
+        guard let s = try? store.db.read({ db in
+            try Store.submissions(db, sql: """
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                WHERE s.superseded_by IS NULL AND s.uscc = ? AND s.period = ?
+                """, arguments: [uscc, period])
+        }) else { return nil }
+        return s.first?.facts
+    }
+}
+
+extension Finding {
+    /// Findings keep their cell as text in the store; the A1 text is parsed back here.
+    func withCellText(_ text: String?) -> Finding {
+        var f = self
+        f.cell = text.flatMap { CellRef($0) }
+        return f
+    }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import GRDB
+import Rules
+import SheetModel
+
+/// A file the store has already read, recognised by the SHA-256 of its bytes.
+public struct KnownFile: Sendable, Equatable {
+    public var id: Int64
+    public var path: String
+    public var period: String?
+}
+
+/// An enterprise identified in a rejected row: it tried to report but nothing of it was accepted.
+public struct RejectedRow: Sendable, Hashable {
+    public var uscc: String
+    public var period: String
+    public init(uscc: String, period: String) { self.uscc = uscc; self.period = period }
+}
+
+extension Store {
+    /// Stores the registry as read, unless a byte-identical registry was stored before; returns its snapshot id.
+    public func snapshot(registry: Registry, sha256: String, path: String) throws -> Int64 {
+        try db.write { db in
+            if let id = try Int64.fetchOne(db, sql: "SELECT id FROM registry_snapshot WHERE sha256 = ?", arguments: [sha256]) {
+                return id
+            }
+            try db.execute(sql: "INSERT INTO registry_snapshot(sha256, path, read_at) VALUES (?, ?, ?)",
+                           arguments: [sha256, path, Store.now()])
+            let id = db.lastInsertedRowID
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO registry_entry(snapshot_id, ordinal, uscc, name, aliases, status, industry_chain, industry_code,
+                  above_scale, hitech, land_area_mu, party_org_type, party_branch, values_json)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (i, e) in registry.enterprises.enumerated() {
+                let v = e.values
+                let json = Store.json(v)
+                try insert.execute(arguments: [id, i, e.uscc, e.name, e.aliases.joined(separator: "、"), e.status,
+                                               v["industry_chain"], v["industry_code"], v["above_scale"], v["hitech"],
+                                               v["land_area_mu"].flatMap(Store.number), v["party_org_type"], v["party_branch"], json])
+            }
+            return id
+        }
+    }
+
+    /// Sorted-key JSON of a registry row (Foundation's sorted writer is slow on a 5 000-row registry).
+    static func json(_ values: [String: String]) -> String {
+        var out = "{"
+        for (i, key) in values.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            out += quote(key) + ":" + quote(values[key]!)
+        }
+        return out + "}"
+    }
+
+    static func quote(_ s: String) -> String {
+        var out = "\""
+        for u in s.unicodeScalars {
+            switch u {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out + "\""
+    }
+
+    static func number(_ text: String) -> Double? {
+        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+    }
+
+    /// Files already stored, by hash.
+    public func knownFiles() throws -> [String: KnownFile] {
+        try db.read { db in
+            var out: [String: KnownFile] = [:]
+            let rows = try Row.fetchCursor(db, sql: "SELECT id, sha256, path, period FROM file")
+            while let r = try rows.next() { out[r["sha256"]] = KnownFile(id: r["id"], path: r["path"], period: r["period"]) }
+            return out
+        }
+    }
+
+    /// Marks stored files as seen again (the audit trail's last_seen); counts and figures stay as they are.
+    public func touch(_ ids: [Int64]) throws {
+        guard !ids.isEmpty else { return }
+        let now = Store.now()
+        try db.write { db in
+            let update = try db.cachedStatement(sql: "UPDATE file SET last_seen = ? WHERE id = ?")
+            for id in ids { try update.execute(arguments: [now, id]) }
+        }
+    }
+
+    /// Stores one validated file in one transaction: the file, its findings and its accepted rows.
+    /// An accepted row for an enterprise and period that already has one is a revision: the old row
+    /// is kept and marked superseded. Rejected rows are never stored, only who they named.
+    /// Returns false when the same bytes were stored meanwhile (nothing is written then).
+    @discardableResult
+    public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
+                       rejected: Set<RejectedRow> = []) throws -> Bool {
+        try db.write { db in
+            if try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE sha256 = ?", arguments: [sha256]) != nil { return false }
+            let now = Store.now()
+            try db.execute(sql: """
+                INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
+            let fileID = db.lastInsertedRowID
+            let finding = try db.cachedStatement(sql: """
+                INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            for (i, f) in report.findings.enumerated() {
+                try finding.execute(arguments: [fileID, i, f.rule, f.severity.rawValue, f.sheet, f.cell?.description,
+                                                f.field, f.value, f.message, f.rejectsFile])
+            }
+            let current = try db.cachedStatement(sql: """
+                SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL
+                """)
+            let insert = try db.cachedStatement(sql: """
+                INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
+                """)
+            let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
+            let fact = try db.cachedStatement(sql: "INSERT INTO fact(submission_id, field, part, value) VALUES (?, ?, ?, ?)")
+            for s in report.submissions {
+                let old = try Row.fetchOne(current, arguments: [s.uscc, s.period])
+                let revision = (old?["revision"] as Int?).map { $0 + 1 } ?? 1
+                try insert.execute(arguments: [fileID, s.uscc, s.name, s.period, s.sheet, s.row, revision])
+                let id = db.lastInsertedRowID
+                if let old { try supersede.execute(arguments: [id, old["id"] as Int64]) }
+                for field in s.facts.keys.sorted() {
+                    for (part, value) in s.facts[field]!.sorted(by: { $0.key < $1.key }) {
+                        // Unchecked: the statement and its four arguments are ours; this is the hot insert.
+                        fact.setUncheckedArguments([id, field, part, value])
+                        try fact.execute()
+                    }
+                }
+            }
+            let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
+            for r in rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
+                try reject.execute(arguments: [fileID, r.uscc, r.period])
+            }
+            return true
+        }
+    }
+
+    /// The validation report of a stored file, as it was when stored (for `validation.json` on a rerun).
+    public func storedReport(fileID: Int64, path: String) throws -> FileReport {
+        try db.read { db in
+            let status = try String.fetchOne(db, sql: "SELECT status FROM file WHERE id = ?", arguments: [fileID]) ?? "accepted"
+            let period = try String.fetchOne(db, sql: "SELECT period FROM file WHERE id = ?", arguments: [fileID])
+            let rows = try Row.fetchAll(db, sql: "SELECT * FROM finding WHERE file_id = ? ORDER BY ordinal", arguments: [fileID])
+            let findings = rows.map { r in
+                Finding(rule: r["rule"], severity: Severity(rawValue: r["severity"]) ?? .info, file: path, sheet: r["sheet"],
+                        cell: (r["cell"] as String?).flatMap { CellRef($0) }, field: r["field"], value: r["value"],
+                        message: r["message"], rejectsFile: r["rejects_file"])
+            }
+            return FileReport(path: path, status: FileStatus(rawValue: status) ?? .accepted, findings: findings,
+                              submissions: [], period: period)
+        }
+    }
+}

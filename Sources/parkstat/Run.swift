@@ -1,0 +1,88 @@
+import Aggregate
+import ArgumentParser
+import Foundation
+import Report
+import Rules
+import Store
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+extension Parkstat {
+    /// DOMAIN.md §8 `run`: validate and store every month folder in order, then write each period's files.
+    struct Run: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "处理整个收件箱：按月份顺序校验并入库，汇总各期指标，输出 summary-YYYY-MM.json 和 validation.json。",
+            discussion: "重复运行不会重复计入。退出码：0 正常；1 有校验错误（输出照常写出）；2 输入无法读取、输出失败或数据库被占用；64 参数错误。")
+
+        @Argument(help: "收件箱目录：含月份目录（如 2024-07/）和企业名录 企业名录.xlsx。") var inbox: String
+        @Option(help: "输出目录（默认 out）。") var out: String = "out"
+        @Option(help: "企业名录（默认 收件箱/企业名录.xlsx）。") var registry: String?
+        @Option(help: "数据库文件（默认 输出目录/parkstat.sqlite）。") var db: String?
+        @Option(help: "自定义口径文件（YAML）。") var schema: String?
+        @Flag(help: "逐月显示进度。") var verbose = false
+
+        func run() throws {
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDir), isDir.boolValue else {
+                Console.error("parkstat: 找不到收件箱目录 \(inbox)")
+                throw Exit.unreadable
+            }
+            let registryPath = registry ?? (inbox as NSString).appendingPathComponent("企业名录.xlsx")
+            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registryPath)
+            let months = Ingestor.monthFolders(inbox: inbox)
+            guard !months.isEmpty else {
+                Console.error("parkstat: 收件箱 \(inbox) 中没有月份目录（如 2024-07/）。")
+                throw Exit.unreadable
+            }
+            let dbPath = db ?? (out as NSString).appendingPathComponent("parkstat.sqlite")
+            let (store, lock) = try StoreCLI.openStore(dbPath, directory: out)
+            StoreCLI.removeStaleTemporaries(in: out)
+            let started = monotonicSeconds()
+            var files: [FileReport] = []
+            var clock: PhaseClock?
+            do {
+                let ingestor = try Ingestor(store: store, schema: schemaValue, registry: registryValue, registryPath: registryPath)
+                clock = ingestor.clock
+                for m in months {
+                    let t = monotonicSeconds()
+                    files += try ingestor.ingest(files: m.files, period: m.period)
+                    if verbose { Console.error("\(m.period)：\(m.files.count) 个文件，\(formatSeconds(monotonicSeconds() - t)) 秒") }
+                }
+            } catch {
+                Console.error("parkstat: \(error)")
+                throw Exit.unreadable
+            }
+            let report = ValidationReport(files: files)
+            let stored = monotonicSeconds()
+            let aggregator = Aggregator(store: store)
+            for m in months {
+                let summary: PeriodSummary
+                do { summary = try aggregator.summary(period: m.period) } catch {
+                    Console.error("parkstat: \(m.period) 汇总失败：\(error)")
+                    throw Exit.unreadable
+                }
+                try StoreCLI.writePeriodOutputs(summary, to: out)
+            }
+            try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json"))
+            withExtendedLifetime(lock) {}
+            let done = monotonicSeconds()
+            if verbose, let clock {
+                let other = stored - started - clock.validateSeconds - clock.storeSeconds
+                Console.error("读取与校验 \(formatSeconds(clock.validateSeconds)) 秒，识别与入库 \(formatSeconds(clock.storeSeconds)) 秒，"
+                    + "企业名录与其他 \(formatSeconds(other)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒")
+            }
+            if let latest = months.last, let summary = try? aggregator.summary(period: latest.period) {
+                let out = OutputBuffer()
+                out.write(TextSummary.lines(summary).joined(separator: "\n") + "\n")
+                out.flush()
+            }
+            Console.error("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
+                + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；输出在 \(out)（用时 \(formatSeconds(done - started)) 秒）")
+            if report.exitCode != 0 { throw Exit.issues }
+        }
+    }
+}

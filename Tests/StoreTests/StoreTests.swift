@@ -1,0 +1,147 @@
+import Foundation
+import Rules
+import Store
+import Testing
+import TestSupport
+
+/// A temporary store, with the fixture inbox's registry and schema.
+struct TempStore {
+    let dir: URL
+    let store: Store
+    let schema: Schema
+    let registry: Registry
+
+    init() throws {
+        dir = try Fixtures.temporaryDirectory()
+        store = try Store(path: dir.appendingPathComponent("parkstat.sqlite").path)
+        schema = try Schema.defaultSchema()
+        registry = try Registry.read(Validator.readWorkbook(Fixtures.path("inbox/企业名录.xlsx")), schema: schema)
+    }
+
+    func ingestor() throws -> Ingestor {
+        try Ingestor(store: store, schema: schema, registry: registry, registryPath: Fixtures.path("inbox/企业名录.xlsx"))
+    }
+
+    /// Copies fixture files into DIR/inbox/PERIOD/ (so the folder gives the period) and returns the copies.
+    func copy(_ files: [String], period: String) throws -> [String] {
+        let month = dir.appendingPathComponent("inbox/\(period)")
+        try FileManager.default.createDirectory(at: month, withIntermediateDirectories: true)
+        return try files.map { f in
+            let to = month.appendingPathComponent((f as NSString).lastPathComponent).path
+            try? FileManager.default.removeItem(atPath: to)
+            try FileManager.default.copyItem(atPath: f, toPath: to)
+            return to
+        }
+    }
+
+    func remove() { try? FileManager.default.removeItem(at: dir) }
+}
+
+@Suite struct StoreTests {
+    @Test func migrationsCreateAnEmptySoundStore() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        #expect(try t.store.rowCounts().values.allSatisfy { $0 == 0 })
+        #expect(try t.store.integrityCheck() == "ok")
+        // Reopening runs no migration twice.
+        let again = try Store(path: t.store.path)
+        #expect(try again.rowCounts()["file"] == 0)
+    }
+
+    @Test func sha256MatchesKnownDigests() {
+        #expect(SHA256.hex(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(SHA256.hex(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        let long = Data(repeating: 0x61, count: 1000)
+        #expect(SHA256.hex(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func ingestIsIdempotent() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let files = Ingestor.files(in: Fixtures.path("inbox/2024-07"))
+        let first = try t.ingestor().ingest(files: files, period: "2024-07")
+        let counts = try t.store.rowCounts()
+        #expect(counts["file"] == files.count)
+        #expect(counts["submission"] == 13)
+        #expect(try t.store.currentSubmissions(period: "2024-07").count == 13)
+        let again = try t.ingestor().ingest(files: files, period: "2024-07")
+        #expect(try t.store.rowCounts() == counts)
+        // The rerun reports what the first run did, from the store.
+        #expect(ValidationReport(files: again).json() == ValidationReport(files: first).json())
+    }
+
+    @Test func byteIdenticalCopyIsADuplicate() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let original = Fixtures.path("inbox/2024-07/巴中瀚微电子元件有限公司-2024年7月.xlsx")
+        let copied = try t.copy([original], period: "2024-07")[0]
+        let renamed = (copied as NSString).deletingLastPathComponent + "/副本.xlsx"
+        try FileManager.default.moveItem(atPath: copied, toPath: renamed)
+        _ = try t.ingestor().ingest(files: [original], period: "2024-07")
+        let counts = try t.store.rowCounts()
+        let r = try t.ingestor().ingest(files: [renamed], period: "2024-07")
+        #expect(r[0].status == .skipped)
+        #expect(r[0].findings.map(\.rule) == ["file.duplicate"])
+        #expect(try t.store.rowCounts() == counts)
+    }
+
+    @Test func rejectedRowsAreNeverStored() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let messy = Ingestor.files(in: Fixtures.path("messy")).filter { !$0.contains("/2024-01/") }
+        let files = try t.copy(messy, period: "2024-07")
+        let reports = try t.ingestor().ingest(files: files, period: "2024-07")
+        let accepted = reports.reduce(0) { $0 + $1.submissions.count }
+        let stored = try t.store.currentSubmissions(period: "2024-07")
+        #expect(try t.store.rowCounts()["submission"] == accepted)
+        let rejectedFiles = Set(reports.filter { $0.status == .rejected }.map(\.path))
+        #expect(!rejectedFiles.isEmpty)
+        #expect(stored.allSatisfy { !rejectedFiles.contains($0.file) })
+        // Who the rejected rows named is kept, for the count of enterprises with nothing accepted.
+        #expect(try !t.store.rejectedEnterprises(period: "2024-07").isEmpty)
+        #expect(try t.store.integrityCheck() == "ok")
+    }
+
+    @Test func revisionSupersedesAndIsAudited() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        func report(_ path: String, output: Double) -> FileReport {
+            let s = Submission(uscc: "91511903PDY00001X4", name: "甲", period: "2024-07",
+                               facts: ["gross_output": ["cur": output, "ytd": output * 7]], sheet: "月报", row: 5)
+            return FileReport(path: path, status: .accepted, findings: [], submissions: [s], period: "2024-07")
+        }
+        try t.store.record(report("a.xlsx", output: 100), sha256: "h1", size: 1, snapshotID: nil)
+        try t.store.record(report("b.xlsx", output: 120), sha256: "h2", size: 1, snapshotID: nil)
+        #expect(try t.store.record(report("b-copy.xlsx", output: 120), sha256: "h2", size: 1, snapshotID: nil) == false)
+        let current = try t.store.currentSubmissions(period: "2024-07")
+        #expect(current.count == 1)
+        #expect(current[0].revision == 2)
+        #expect(current[0].file == "b.xlsx")
+        #expect(current[0].facts["gross_output"]?["cur"] == 120)
+        let revisions = try t.store.revisions(period: "2024-07")
+        #expect(revisions.count == 1)
+        #expect(revisions[0].old.file == "a.xlsx")
+        #expect(revisions[0].old.facts["gross_output"]?["cur"] == 100)
+        #expect(try t.store.rowCounts()["submission"] == 2)   // the old row stays
+    }
+
+    @Test func priorPeriodsSeeOnlyCurrentRowsOfEarlierMonths() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let ing = try t.ingestor()
+        for m in Ingestor.monthFolders(inbox: Fixtures.path("inbox")).prefix(3) { _ = try ing.ingest(files: m.files, period: m.period) }
+        let prior = try t.store.priorPeriods(before: "2024-02")
+        #expect(prior.facts(uscc: "91511903PDY00001X4", period: "2024-01")?["gross_output"]?["cur"] != nil)
+        #expect(prior.facts(uscc: "91511903PDY00001X4", period: "2024-02") == nil)
+        let january = try t.store.priorPeriods(before: "2024-01")
+        #expect(january.facts(uscc: "91511903PDY00001X4", period: "2023-12") != nil)
+    }
+
+    @Test func secondProcessIsLockedOut() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let held = try t.store.lock()
+        #expect(throws: StoreError.self) { _ = try FileLock(path: t.store.path + ".lock", timeout: 0.3) }
+        withExtendedLifetime(held) {}
+    }
+}
