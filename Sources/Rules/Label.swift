@@ -102,6 +102,7 @@ struct LabelMatcher: Sendable {
     let aliases: [String: String]          // normalised alias → field id
     let parts: [String: Part]               // normalised part label → part
     let partsLongestFirst: [(String, Part)]
+    let partsLongestFirstUTF8: [([UInt8], Part)]
     /// Labels recur across the files of a month; matching tries every part suffix, so remember.
     private let matches = MemoCache<MatchResult?>()
     struct MatchResult: Sendable { var field: FieldSpec; var part: Part? }
@@ -128,6 +129,7 @@ struct LabelMatcher: Sendable {
         self.aliases = aliases
         self.parts = parts
         self.partsLongestFirst = parts.sorted { ($0.key.count, $0.key) > ($1.key.count, $1.key) }.map { ($0.key, $0.value) }
+        self.partsLongestFirstUTF8 = partsLongestFirst.map { (Array($0.0.utf8), $0.1) }
     }
 
     /// A label that is only a part ("本月", "1—本月", "1-7月"); input already normalised.
@@ -149,16 +151,24 @@ struct LabelMatcher: Sendable {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
             if let p = part(inner), let id = aliases[String(text[..<open])] { return (byID[id]!, p) }
         }
-        // "工业总产值本年累计", "本月工业总产值", "工业总产值-1-7月"
-        for (label, p) in partsLongestFirst {
-            if text.hasSuffix(label), let id = aliases[trim(text.dropLast(label.count))] { return (byID[id]!, p) }
-            if text.hasPrefix(label), let id = aliases[trim(text.dropFirst(label.count))] { return (byID[id]!, p) }
+        // "工业总产值本年累计", "本月工业总产值", "工业总产值-1-7月". Compared as UTF-8 bytes: the
+        // labels are NFKC already, and String's Unicode-aware hasSuffix is the slow part here.
+        let bytes = Array(text.utf8)
+        for (label, p) in partsLongestFirstUTF8 where label.count < bytes.count {
+            if bytes.suffix(label.count).elementsEqual(label),
+               let id = aliases[trim(String(decoding: bytes.dropLast(label.count), as: UTF8.self))] { return (byID[id]!, p) }
+            if bytes.prefix(label.count).elementsEqual(label),
+               let id = aliases[trim(String(decoding: bytes.dropFirst(label.count), as: UTF8.self))] { return (byID[id]!, p) }
         }
-        if let range = text.range(of: "1-"), range.lowerBound != text.startIndex {
-            let head = trim(text[..<range.lowerBound]), tail = String(text[range.lowerBound...])
+        if let at = bytes.indices.first(where: { $0 > 0 && bytes[$0] == UInt8(ascii: "1") && $0 + 1 < bytes.count && bytes[$0 + 1] == UInt8(ascii: "-") }) {
+            let head = trim(String(decoding: bytes[..<at], as: UTF8.self)), tail = String(decoding: bytes[at...], as: UTF8.self)
             if Label.isMonthRange(tail), let id = aliases[head] { return (byID[id]!, .ytd) }
         }
         return nil
+    }
+
+    private func trim(_ s: String) -> String {
+        trim(Substring(s))
     }
 
     private func trim(_ s: Substring) -> String {

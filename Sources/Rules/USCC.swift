@@ -23,6 +23,8 @@ public enum USCC {
 
     /// Upper-case, NFKC, no spaces or hyphens; `changed` when the input was not already clean.
     public static func normalize(_ raw: String) -> (code: String, changed: Bool) {
+        // Nearly every code arrives as 18 plain ASCII letters and digits: no Unicode work needed.
+        if raw.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5A) }) { return (raw, false) }
         let trimmed = raw.trimmingWhitespace()
         var out = ""
         for u in Label.normalizeValueText(raw).unicodeScalars where !"-_—–－·".unicodeScalars.contains(u) {
