@@ -119,7 +119,8 @@ extension Parkstat {
             #if os(Linux)
             if !poll {
                 if let s = InotifySource(root: root) { return s }
-                log.warning("inotify 不可用（\(String(cString: strerror(errno)))），改为定时扫描")
+                let reason = String(cString: strerror(errno))
+                log.warning("inotify 不可用（\(reason)），改为定时扫描")
             }
             #endif
             return PollingSource(root: root, interval: interval)

@@ -55,14 +55,15 @@ import TestSupport
         }
     }
 
-    @Test(.timeLimit(.minutes(1))) func watchProcessesCopiedFilesAndSurvivesACorruptOne() throws {
+    /// Once with inotify, once with the polling fallback.
+    @Test(.timeLimit(.minutes(1)), arguments: [false, true]) func watchProcessesCopiedFilesAndSurvivesACorruptOne(poll: Bool) throws {
         let dir = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let inbox = dir.appendingPathComponent("inbox"), out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
-        let watcher = try Watcher(["watch", inbox.path, "--out", out.path, "--settle", "0.3"])
+        let watcher = try Watcher(["watch", inbox.path, "--out", out.path, "--settle", "0.3"] + (poll ? ["--poll"] : []))
         defer { if watcher.process.isRunning { watcher.process.terminate() } }
-        #expect(watcher.wait(seconds: 10) { $0.stderr.contains("正在监视") }, "\(watcher.stderr)")
+        #expect(watcher.wait(seconds: 10) { $0.stderr.contains("正在监视 \(inbox.path)（" + (poll ? "轮询" : "inotify")) }, "\(watcher.stderr)")
 
         let fm = FileManager.default
         try fm.copyItem(atPath: Fixtures.path("inbox/企业名录.xlsx"), toPath: inbox.appendingPathComponent("企业名录.xlsx").path)
