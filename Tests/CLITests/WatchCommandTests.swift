@@ -62,7 +62,7 @@ import TestSupport
         let inbox = dir.appendingPathComponent("inbox"), out = dir.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: inbox, withIntermediateDirectories: true)
         let watcher = try Watcher(["watch", inbox.path, "--out", out.path, "--settle", "0.3"] + (poll ? ["--poll"] : []))
-        defer { if watcher.process.isRunning { watcher.process.terminate() } }
+        defer { if watcher.process.isRunning { kill(watcher.process.processIdentifier, SIGKILL) } }    // never leave one behind
         #expect(watcher.wait(seconds: 10) { $0.stderr.contains("正在监视 \(inbox.path)（" + (poll ? "轮询" : "inotify")) }, "\(watcher.stderr)")
 
         let fm = FileManager.default
