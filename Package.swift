@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -48,6 +49,7 @@ let package = Package(
         .executableTarget(name: "parkstat", dependencies: [
             "XLSXReader", "XLSXWriter", "Rules", "SheetModel", "Store", "Aggregate", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
         ]),
 
         // libFuzzer target for the reader (`make fuzz`); without -DFUZZING it replays files.
@@ -61,6 +63,7 @@ let package = Package(
         .testTarget(name: "StoreTests", dependencies: ["Store", "Rules", "TestSupport"]),
         .testTarget(name: "AggregateTests", dependencies: ["Aggregate", "Store", "Rules", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "Aggregate", "XLSXReader", "TestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        // The parkstat executable too: the progress bar and the watcher's stability rules are tested as functions.
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "parkstat"]),
     ]
 )

@@ -49,8 +49,10 @@ extension Validator {
     /// Files and folders (walked recursively, sorted). The registry file `企业名录.xlsx` is not a
     /// submission. Byte-identical copies are skipped with file.duplicate; an enterprise reported
     /// twice for one period across files gets enterprise.duplicate. Files are checked on all cores;
-    /// the report keeps input order.
-    public func validate(paths: [String], period: String?) -> ValidationReport {
+    /// the report keeps input order. `progress`, when given, is called once per file as it finishes,
+    /// from the worker thread that checked it.
+    public func validate(paths: [String], period: String?,
+                         progress: (@Sendable (_ file: String) -> Void)? = nil) -> ValidationReport {
         let files = Validator.expand(paths)
         // Each worker reads its file once for a content fingerprint, then validates it; the
         // duplicates are settled afterwards, in input order, so the earliest copy counts.
@@ -59,10 +61,12 @@ extension Validator {
             let file = files[i]
             if let reason = Validator.skipReason(file) {
                 results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil)
+                progress?(file)
                 return
             }
             let fingerprint = ContentFingerprint(path: file)
             results.set(i, validate(file: file, period: period), fingerprint: fingerprint)
+            progress?(file)
         }
         var all: [FileReport] = []
         var firstByFingerprint: [ContentFingerprint: String] = [:]

@@ -28,8 +28,10 @@ public struct Ingestor: Sendable {
     }
 
     /// Validates and stores one batch (a month folder, or loose files with `period`), in file order.
-    /// Rules that look at last month see the store as it was before this batch.
-    public func ingest(files: [String], period: String?) throws -> [FileReport] {
+    /// Rules that look at last month see the store as it was before this batch. `progress`, when
+    /// given, is called once per file as its report is settled (from any thread).
+    public func ingest(files: [String], period: String?,
+                       progress: (@Sendable (_ file: String) -> Void)? = nil) throws -> [FileReport] {
         let started = PhaseClock.now()
         var known = try store.knownFiles()
         var reports = [FileReport?](repeating: nil, count: files.count)
@@ -49,6 +51,7 @@ public struct Ingestor: Sendable {
                 } else {
                     reports[i] = Ingestor.duplicate(file, of: k.path)
                 }
+                progress?(file)
                 continue
             }
             // Claim the hash now, so a byte-identical copy later in the batch is a duplicate of this one.
@@ -63,7 +66,7 @@ public struct Ingestor: Sendable {
 
         let prior = try period.map { try store.priorPeriods(before: $0) }
         let validator = Validator(schema: schema, registry: registry, prior: prior)
-        let checked = validator.validate(paths: fresh.map { files[$0] }, period: period).files
+        let checked = validator.validate(paths: fresh.map { files[$0] }, period: period, progress: progress).files
         let validated = PhaseClock.now()
         clock.add(validate: validated - hashed)
         defer { clock.add(store: PhaseClock.now() - validated) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Rules
 import Store
 
@@ -17,6 +18,7 @@ extension Parkstat {
         @Option(help: "报告期 YYYY-MM（不在月份目录中的文件用它）。") var period: String?
         @Option(help: "自定义口径文件（YAML）。") var schema: String?
         @Option(help: "输出格式：text 或 json。") var format: Validate.ReportFormat = .text
+        @OptionGroup var global: GlobalOptions
 
         func validate() throws {
             guard !paths.isEmpty else { throw ValidationError("请指定要导入的工作簿或目录。") }
@@ -26,6 +28,7 @@ extension Parkstat {
         }
 
         func run() throws {
+            let log = global.bootstrap()
             for p in paths where !FileManager.default.fileExists(atPath: p) {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
@@ -35,7 +38,13 @@ extension Parkstat {
             var files: [FileReport] = []
             do {
                 let ingestor = try Ingestor(store: store, schema: schemaValue, registry: registryValue, registryPath: registry)
-                for batch in batches() { files += try ingestor.ingest(files: batch.files, period: batch.period) }
+                let all = batches()
+                let bar = global.progress(total: all.reduce(0) { $0 + $1.files.count })
+                defer { bar.finish() }
+                for batch in all {
+                    files += try ingestor.ingest(files: batch.files, period: batch.period, progress: bar.enabled ? bar.advance : nil)
+                    log.info("\(batch.period ?? "未定报告期")：\(batch.files.count) 个文件")
+                }
             } catch {
                 Console.error("parkstat: \(error)")
                 throw Exit.unreadable
@@ -48,6 +57,8 @@ extension Parkstat {
             case .text: out.write(report.text(color: Console.stdoutIsTerminal))
             }
             out.flush()
+            Console.summary("共 \(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
+                + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；已存入 \(db)")
             if report.exitCode != 0 { throw Exit.issues }
         }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Logging
 import SheetModel
 import Synchronization
 import XLSXReader
@@ -19,6 +20,8 @@ extension Parkstat {
         @Argument(help: "要读取的 .xlsx 文件（可以成千上万个）。") var files: [String]
         @Option(help: "输出格式：text 或 json。") var format: Format = .text
 
+        @OptionGroup var global: GlobalOptions
+
         enum Format: String, ExpressibleByArgument { case text, json }
 
         func validate() throws {
@@ -26,13 +29,18 @@ extension Parkstat {
         }
 
         func run() throws {
+            let log = global.bootstrap()
             let started = monotonicSeconds()
+            let bar = global.progress(total: files.count)
             let results = Mutex<[Int: WorkbookStats]>([:])
             let paths = files
             DispatchQueue.concurrentPerform(iterations: paths.count) { i in
                 let stats = WorkbookStats.read(paths[i])
                 results.withLock { $0[i] = stats }
+                bar.advance(paths[i])
+                log.debug("\(paths[i])：\(formatSeconds(stats.seconds)) 秒")
             }
+            bar.finish()
             let all = results.withLock { d in (0..<paths.count).map { d[$0]! } }
             let out = OutputBuffer()
             switch format {
@@ -43,7 +51,7 @@ extension Parkstat {
             let cells = all.reduce(0) { $0 + $1.sheets.reduce(0) { $0 + $1.cells } }
             let sheets = all.reduce(0) { $0 + $1.sheets.count }
             out.flush()
-            Console.error("共 \(all.count) 个文件、\(sheets) 个工作表、\(cells) 个单元格，无法读取 \(failed.count) 个，用时 \(formatSeconds(monotonicSeconds() - started)) 秒")
+            Console.summary("共 \(all.count) 个文件、\(sheets) 个工作表、\(cells) 个单元格，无法读取 \(failed.count) 个，用时 \(formatSeconds(monotonicSeconds() - started)) 秒")
             for f in failed { Console.error("parkstat: \(f.error!)") }
             if !failed.isEmpty { throw Exit.unreadable }
         }

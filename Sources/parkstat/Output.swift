@@ -1,3 +1,6 @@
+import Logging
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -23,6 +26,12 @@ final class OutputBuffer {
     }
 
     func write(byte: UInt8) { bytes.append(byte) }
+
+    /// What was written so far, as text, instead of sending it to the descriptor.
+    func takeString() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
 
     func flush() {
         guard !bytes.isEmpty else { return }
@@ -65,7 +74,28 @@ final class OutputBuffer {
 }
 
 enum Console {
+    /// Set by `GlobalOptions.bootstrap`: with `--log-format json` messages become log events,
+    /// with `--quiet` the closing summary is left out.
+    private static let routing = Mutex<(logger: Logger?, quiet: Bool)>((nil, false))
+
+    static func configure(logger: Logger?, quiet: Bool) {
+        routing.withLock { $0 = (logger, quiet) }
+    }
+
     static func error(_ message: String) {
+        if let logger = routing.withLock({ $0.logger }) {
+            let text = message.hasPrefix("parkstat: ") ? String(message.dropFirst("parkstat: ".count)) : message
+            logger.error("\(text)")
+            return
+        }
+        writeAll(STDERR_FILENO, Array((message + "\n").utf8))
+    }
+
+    /// The one line a command ends with (counts, time, where the output went).
+    static func summary(_ message: String) {
+        let (logger, quiet) = routing.withLock { $0 }
+        if quiet { return }
+        if let logger { logger.notice("\(message)"); return }
         writeAll(STDERR_FILENO, Array((message + "\n").utf8))
     }
 

@@ -8,7 +8,7 @@ struct Parkstat: ParsableCommand {
         discussion: """
         退出码：0 正常；1 发现问题（报告照常输出）；2 输入无法读取或输出失败；64 参数错误。
         """,
-        subcommands: [Run.self, Validate.self, Ingest.self, ReportCommand.self, Template.self, Dump.self, Inspect.self])
+        subcommands: [Run.self, Validate.self, Ingest.self, ReportCommand.self, Template.self, Dump.self, Inspect.self, Watch.self])
 }
 
 /// Exit codes listed in the README.

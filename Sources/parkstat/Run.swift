@@ -1,6 +1,7 @@
 import Aggregate
 import ArgumentParser
 import Foundation
+import Logging
 import Report
 import Rules
 import Store
@@ -23,9 +24,10 @@ extension Parkstat {
         @Option(help: "企业名录（默认 收件箱/企业名录.xlsx）。") var registry: String?
         @Option(help: "数据库文件（默认 输出目录/parkstat.sqlite）。") var db: String?
         @Option(help: "自定义口径文件（YAML）。") var schema: String?
-        @Flag(help: "逐月显示进度。") var verbose = false
+        @OptionGroup var global: GlobalOptions
 
         func run() throws {
+            let log = global.bootstrap()
             var isDir: ObjCBool = false
             guard FileManager.default.fileExists(atPath: inbox, isDirectory: &isDir), isDir.boolValue else {
                 Console.error("parkstat: 找不到收件箱目录 \(inbox)")
@@ -47,10 +49,12 @@ extension Parkstat {
             do {
                 let ingestor = try Ingestor(store: store, schema: schemaValue, registry: registryValue, registryPath: registryPath)
                 clock = ingestor.clock
+                let bar = global.progress(total: months.reduce(0) { $0 + $1.files.count })
+                defer { bar.finish() }
                 for m in months {
                     let t = monotonicSeconds()
-                    files += try ingestor.ingest(files: m.files, period: m.period)
-                    if verbose { Console.error("\(m.period)：\(m.files.count) 个文件，\(formatSeconds(monotonicSeconds() - t)) 秒") }
+                    files += try ingestor.ingest(files: m.files, period: m.period, progress: bar.enabled ? bar.advance : nil)
+                    log.info("\(m.period)：\(m.files.count) 个文件，\(formatSeconds(monotonicSeconds() - t)) 秒")
                 }
             } catch {
                 Console.error("parkstat: \(error)")
@@ -70,17 +74,16 @@ extension Parkstat {
             try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json"))
             withExtendedLifetime(lock) {}
             let done = monotonicSeconds()
-            if verbose, let clock {
+            if let clock {
                 let other = stored - started - clock.validateSeconds - clock.storeSeconds
-                Console.error("读取与校验 \(formatSeconds(clock.validateSeconds)) 秒，识别与入库 \(formatSeconds(clock.storeSeconds)) 秒，"
-                    + "企业名录与其他 \(formatSeconds(other)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒")
+                log.info("读取与校验 \(formatSeconds(clock.validateSeconds)) 秒，识别与入库 \(formatSeconds(clock.storeSeconds)) 秒，企业名录与其他 \(formatSeconds(other)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒")
             }
             if let latest = months.last, let summary = try? aggregator.summary(period: latest.period) {
                 let out = OutputBuffer()
                 out.write(TextSummary.lines(summary).joined(separator: "\n") + "\n")
                 out.flush()
             }
-            Console.error("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
+            Console.summary("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
                 + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；输出在 \(out)（用时 \(formatSeconds(done - started)) 秒）")
             if report.exitCode != 0 { throw Exit.issues }
         }

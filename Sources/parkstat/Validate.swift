@@ -18,6 +18,7 @@ extension Parkstat {
         @Option(help: "数据库文件：用于与上月数据比对（累计衔接、单位疑误、人数突变）。") var db: String?
         @Option(help: "自定义口径文件（YAML，在默认口径上增改）。") var schema: String?
         @Option(help: "输出格式：text 或 json。") var format: ReportFormat = .text
+        @OptionGroup var global: GlobalOptions
 
         enum ReportFormat: String, ExpressibleByArgument { case text, json }
 
@@ -29,6 +30,7 @@ extension Parkstat {
         }
 
         func run() throws {
+            _ = global.bootstrap()
             for p in paths where !FileManager.default.fileExists(atPath: p) {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
@@ -47,13 +49,22 @@ extension Parkstat {
                 }
             }
             let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
-            let report = validator.validate(paths: paths, period: period)
+            // Folders are expanded here (as the validator would) only to know the total for the bar.
+            let files = paths.flatMap { p -> [String] in
+                var isDir: ObjCBool = false
+                return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue ? Ingestor.files(in: p) : [p]
+            }
+            let bar = global.progress(total: files.count)
+            let report = validator.validate(paths: files, period: period, progress: bar.enabled ? bar.advance : nil)
+            bar.finish()
             let out = OutputBuffer()
             switch format {
             case .json: out.write(report.json() + "\n")
             case .text: out.write(report.text(color: Console.stdoutIsTerminal))
             }
             out.flush()
+            Console.summary("共 \(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
+                + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条")
             if report.exitCode != 0 { throw Exit.issues }
         }
     }
