@@ -22,7 +22,7 @@ public enum TextSummary {
             out.append(line)
         }
         if let per = s.ratios.outputPerEmployee {
-            out.append("  人均产值 \(Formatting.display(per, kind: .decimal)) 万元/人·年，税收产出比 \(Formatting.percent(s.ratios.taxToOutput))")
+            out.append("  人均产值 \(Formatting.display(per, kind: .decimal)) 万元/人·年，税收产出比 \(s.ratios.taxToOutput.map { Formatting.grouped($0, decimals: 2) + "%" } ?? Formatting.unavailable)")
         }
         let errors = s.findings.filter { $0.severity == "error" }.count
         let warnings = s.findings.filter { $0.severity == "warning" }.count
