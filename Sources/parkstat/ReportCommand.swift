@@ -1,6 +1,7 @@
 import Aggregate
 import ArgumentParser
 import Foundation
+import Report
 import Rules
 import Store
 
@@ -36,7 +37,10 @@ extension Parkstat {
             }
             withExtendedLifetime(lock) {}
             try StoreCLI.writePeriodOutputs(summary, to: out)
-            Console.error("\(period)：应报 \(summary.expected) 家，已报 \(summary.reporting) 家，未报 \(summary.missing.count) 家；输出在 \(out)")
+            let text = OutputBuffer()
+            text.write(TextSummary.lines(summary).joined(separator: "\n") + "\n")
+            text.flush()
+            Console.error("输出在 \(out)")
             if summary.reporting == 0 {
                 Console.error("parkstat: 数据库中没有 \(period) 的已通过数据。")
                 throw Exit.issues
