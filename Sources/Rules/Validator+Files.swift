@@ -59,7 +59,10 @@ extension Validator {
     /// stores file k while later files are still being read. Duplicates are settled in that same
     /// order, so the earliest copy counts and the reports equal those of `validate(paths:period:)`.
     /// When `onFile` throws, files not yet started are not read and the workers are waited for.
-    public func validate(paths: [String], period: String?, onFile: (FileReport) throws -> Void) rethrows -> ValidationReport {
+    /// `fingerprints: false` leaves byte-identical copies to the caller (`ingest` has already set
+    /// them aside by SHA-256), saving a read of every file.
+    public func validate(paths: [String], period: String?, fingerprints: Bool = true,
+                         onFile: (FileReport) throws -> Void) rethrows -> ValidationReport {
         let files = Validator.expand(paths)
         let results = ResultBox(count: files.count)
         let workers = DispatchGroup()
@@ -72,7 +75,7 @@ extension Validator {
                     results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil)
                     return
                 }
-                let fingerprint = ContentFingerprint(path: file)
+                let fingerprint = fingerprints ? ContentFingerprint(path: file) : nil
                 results.set(i, validate(file: file, period: period), fingerprint: fingerprint)
             }
         }

@@ -67,7 +67,7 @@ public struct Ingestor: Sendable {
         // A pipeline: file k is stored (one transaction) while later files are still being validated.
         // Reports arrive in input order, so storing order, revisions and crash safety are unchanged.
         var k = 0, storing = 0.0
-        _ = try validator.validate(paths: fresh.map { files[$0] }, period: period) { report in
+        _ = try validator.validate(paths: fresh.map { files[$0] }, period: period, fingerprints: false) { report in
             let i = fresh[k]
             k += 1
             reports[i] = report
