@@ -155,13 +155,15 @@ struct DuplicateRows {
 private final class ResultBox: @unchecked Sendable {
     private var slots: [(FileReport, ContentFingerprint?)?]
     private var stopped = false
+    private var awaited = -1
     private let condition = NSCondition()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?) {
         condition.lock()
         slots[i] = (r, fingerprint)
-        condition.broadcast()
+        // Wake the caller only for the slot it waits on: a wake-up per file cost system time.
+        if i == awaited { condition.signal() }
         condition.unlock()
     }
 
@@ -169,7 +171,9 @@ private final class ResultBox: @unchecked Sendable {
     func take(_ i: Int) -> (FileReport, ContentFingerprint?) {
         condition.lock()
         defer { condition.unlock() }
+        awaited = i
         while slots[i] == nil { condition.wait() }
+        awaited = -1
         defer { slots[i] = nil }
         return slots[i]!
     }
