@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Rules
 import Store
 
@@ -41,31 +43,45 @@ public struct Aggregator: Sendable {
             s.reportingRate = Double(expected.count - s.missing.count) / Double(expected.count) * 100
         }
 
-        (s.flows, s.stocks) = Totals.compute(members: current, previous: previous, lastYear: lastYear)
-        s.byIndustryChain = breakdown(current, previous, lastYear, keys: registry.map { Aggregator.chain($0) }) { Aggregator.chain(reg[$0]) }
-        s.byScale = breakdown(current, previous, lastYear, keys: ["规上", "规下"]) { reg[$0]?.aboveScale == true ? "规上" : "规下" }
-        s.byHitech = breakdown(current, previous, lastYear, keys: ["高新", "非高新"]) { reg[$0]?.hitech == true ? "高新" : "非高新" }
-        s.byStatus = breakdown(current, previous, lastYear, keys: ["投产", "在建", "停产", "已签约", "迁出"]) { reg[$0]?.status ?? "未登记" }
-
+        // The totals, the four breakdowns, the rows and the trend are independent passes over the
+        // same rows (a tenth of a second each at 5 000 enterprises): they run side by side.
+        let parts = Aggregator.concurrently(7) { job -> PeriodSummary in
+            var t = PeriodSummary(period: period, parkName: parkName)
+            switch job {
+            case 0: (t.flows, t.stocks) = Totals.compute(members: current, previous: previous, lastYear: lastYear)
+            case 1: t.byIndustryChain = breakdown(current, previous, lastYear, keys: registry.map { Aggregator.chain($0) }) { Aggregator.chain(reg[$0]) }
+            case 2: t.byScale = breakdown(current, previous, lastYear, keys: ["规上", "规下"]) { reg[$0]?.aboveScale == true ? "规上" : "规下" }
+            case 3: t.byHitech = breakdown(current, previous, lastYear, keys: ["高新", "非高新"]) { reg[$0]?.hitech == true ? "高新" : "非高新" }
+            case 4: t.byStatus = breakdown(current, previous, lastYear, keys: ["投产", "在建", "停产", "已签约", "迁出"]) { reg[$0]?.status ?? "未登记" }
+            case 5: t.enterprises = current.map { sub in
+                let r = reg[sub.uscc]
+                var row = EnterpriseRow(uscc: sub.uscc, name: r?.name ?? sub.name, values: Aggregator.flatten(sub.facts),
+                                        sourceFile: sub.file, revision: sub.revision)
+                row.industryChain = r?.industryChain; row.aboveScale = r?.aboveScale; row.hitech = r?.hitech; row.status = r?.status
+                return row
+            }
+            default: t.trend = yearMonths.compactMap { m in
+                guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
+                var values: [String: Sum] = [:], chains: [String: Sum] = [:]
+                for sub in subs {
+                    for (k, v) in Aggregator.flatten(sub.facts) { values[k, default: Sum()].add(v) }
+                    chains[Aggregator.chain(reg[sub.uscc]), default: Sum()].add(sub.facts["gross_output"]?["cur"])
+                }
+                return MonthPoint(period: m, reporting: subs.count, values: values.compactMapValues(\.value),
+                                  outputByChain: chains.compactMapValues(\.value))
+            }
+            }
+            return t
+        }
+        (s.flows, s.stocks) = (parts[0].flows, parts[0].stocks)
+        s.byIndustryChain = parts[1].byIndustryChain
+        s.byScale = parts[2].byScale
+        s.byHitech = parts[3].byHitech
+        s.byStatus = parts[4].byStatus
+        s.enterprises = parts[5].enterprises
+        s.trend = parts[6].trend
         s.ratios = ratios(current, reg: reg, month: p.month, flows: s.flows, stocks: s.stocks)
         s.party = party(expected, stocks: s.stocks)
-        s.enterprises = current.map { sub in
-            let r = reg[sub.uscc]
-            var row = EnterpriseRow(uscc: sub.uscc, name: r?.name ?? sub.name, values: Aggregator.flatten(sub.facts),
-                                    sourceFile: sub.file, revision: sub.revision)
-            row.industryChain = r?.industryChain; row.aboveScale = r?.aboveScale; row.hitech = r?.hitech; row.status = r?.status
-            return row
-        }
-        s.trend = yearMonths.compactMap { m in
-            guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
-            var values: [String: Sum] = [:], chains: [String: Sum] = [:]
-            for sub in subs {
-                for (k, v) in Aggregator.flatten(sub.facts) { values[k, default: Sum()].add(v) }
-                chains[Aggregator.chain(reg[sub.uscc]), default: Sum()].add(sub.facts["gross_output"]?["cur"])
-            }
-            return MonthPoint(period: m, reporting: subs.count, values: values.compactMapValues(\.value),
-                              outputByChain: chains.compactMapValues(\.value))
-        }
         s.findings = try store.findings(period: period).map { f in
             FindingRow(file: f.file, sheet: f.sheet, cell: f.cell?.description, rule: f.rule, severity: f.severity.rawValue,
                        field: f.field, value: f.value, message: f.message)
@@ -78,6 +94,13 @@ public struct Aggregator: Sendable {
                                byFile: r.new.file, changes: changes)
         }
         return s
+    }
+
+    /// Runs jobs 0..<count on all cores; the results in job order.
+    static func concurrently<T: Sendable>(_ count: Int, _ job: @Sendable (Int) -> T) -> [T] {
+        let results = Results<T>(count: count)
+        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, job($0)) }
+        return results.values
     }
 
     static func chain(_ r: RegistryRow?) -> String {
@@ -149,4 +172,13 @@ public struct Aggregator: Sendable {
         if let m = c.members, let staff = stocks["employees_end"]?.end, staff > 0 { c.memberShareOfEmployees = m / staff * 100 }
         return c
     }
+}
+
+/// Results written from concurrentPerform workers, one slot each.
+private final class Results<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
+    var values: [T] { lock.lock(); defer { lock.unlock() }; return slots.map { $0! } }
 }

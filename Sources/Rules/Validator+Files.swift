@@ -53,36 +53,59 @@ extension Validator {
     /// from the worker thread that checked it.
     public func validate(paths: [String], period: String?,
                          progress: (@Sendable (_ file: String) -> Void)? = nil) -> ValidationReport {
+        validate(paths: paths, period: period, progress: progress, onFile: { _ in })
+    }
+
+    /// As `validate(paths:period:)`, also handing each file's final report to `onFile` (on the
+    /// calling thread, in input order) as soon as it and every file before it are checked: `ingest`
+    /// stores file k while later files are still being read. Duplicates are settled in that same
+    /// order, so the earliest copy counts and the reports equal those of `validate(paths:period:)`.
+    /// When `onFile` throws, files not yet started are not read and the workers are waited for.
+    /// `fingerprints: false` leaves byte-identical copies to the caller (`ingest` has already set
+    /// them aside by SHA-256), saving a read of every file.
+    public func validate(paths: [String], period: String?, fingerprints: Bool = true,
+                         progress: (@Sendable (_ file: String) -> Void)? = nil,
+                         onFile: (FileReport) throws -> Void) rethrows -> ValidationReport {
         let files = Validator.expand(paths)
-        // Each worker reads its file once for a content fingerprint, then validates it; the
-        // duplicates are settled afterwards, in input order, so the earliest copy counts.
         let results = ResultBox(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            let file = files[i]
-            if let reason = Validator.skipReason(file) {
-                results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil)
+        let workers = DispatchGroup()
+        // Each worker reads its file once for a content fingerprint, then validates it.
+        DispatchQueue.global().async(group: workers) { [self] in
+            DispatchQueue.concurrentPerform(iterations: files.count) { i in
+                guard !results.cancelled else { return }
+                let file = files[i]
+                if let reason = Validator.skipReason(file) {
+                    results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil)
+                    progress?(file)
+                    return
+                }
+                let fingerprint = fingerprints ? ContentFingerprint(path: file) : nil
+                results.set(i, validate(file: file, period: period), fingerprint: fingerprint)
                 progress?(file)
-                return
             }
-            let fingerprint = ContentFingerprint(path: file)
-            results.set(i, validate(file: file, period: period), fingerprint: fingerprint)
-            progress?(file)
+        }
+        defer {
+            results.cancel()
+            workers.wait()
         }
         var all: [FileReport] = []
+        all.reserveCapacity(files.count)
         var firstByFingerprint: [ContentFingerprint: String] = [:]
+        var rows = DuplicateRows()
         for (i, file) in files.enumerated() {
-            let (report, fingerprint) = results.get(i)
+            var (report, fingerprint) = results.take(i)
             if let fingerprint {
                 if let original = firstByFingerprint[fingerprint], ContentFingerprint.sameBytes(original, file) {
-                    all.append(FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
-                        message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: []))
-                    continue
+                    report = FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
+                        message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: [])
+                } else if firstByFingerprint[fingerprint] == nil {
+                    firstByFingerprint[fingerprint] = file
                 }
-                if firstByFingerprint[fingerprint] == nil { firstByFingerprint[fingerprint] = file }
             }
+            rows.check(&report)
+            try onFile(report)
             all.append(report)
         }
-        Validator.crossFileDuplicates(&all)
         return ValidationReport(files: all)
     }
 
@@ -107,38 +130,61 @@ extension Validator {
         }
         return out
     }
+}
 
-    /// The same enterprise in two files of one period: identical rows are kept once, different
-    /// rows make the later one an error (§6 enterprise.duplicate).
-    static func crossFileDuplicates(_ reports: inout [FileReport]) {
-        var seen: [String: (file: String, facts: [String: [String: Double]])] = [:]
-        for i in reports.indices {
-            var kept: [Submission] = []
-            for s in reports[i].submissions {
-                let key = s.uscc + "|" + s.period
-                guard let first = seen[key] else { seen[key] = (reports[i].path, s.facts); kept.append(s); continue }
-                if first.facts == s.facts { continue }
-                reports[i].findings.append(Finding(rule: "enterprise.duplicate", severity: .error, file: reports[i].path,
-                    sheet: s.sheet, cell: s.usccCell, field: "uscc", value: s.uscc,
-                    message: "统一社会信用代码“\(s.uscc)”的 \(s.period) 数据已在 \(first.file) 中报送，且两处数据不同。请只保留一份正确的报表。"))
-            }
-            if kept.count != reports[i].submissions.count || reports[i].status != .skipped {
-                reports[i].submissions = kept
-                if reports[i].status != .skipped {
-                    reports[i].status = FileReport.status(findings: reports[i].findings, submissions: kept)
-                }
+/// The same enterprise in two files of one period: identical rows are kept once, different rows
+/// make the later one an error (§6 enterprise.duplicate). Decided file by file in input order.
+struct DuplicateRows {
+    private var seen: [String: (file: String, facts: [String: [String: Double]])] = [:]
+
+    mutating func check(_ report: inout FileReport) {
+        var kept: [Submission] = []
+        for s in report.submissions {
+            let key = s.uscc + "|" + s.period
+            guard let first = seen[key] else { seen[key] = (report.path, s.facts); kept.append(s); continue }
+            if first.facts == s.facts { continue }
+            report.findings.append(Finding(rule: "enterprise.duplicate", severity: .error, file: report.path,
+                sheet: s.sheet, cell: s.usccCell, field: "uscc", value: s.uscc,
+                message: "统一社会信用代码“\(s.uscc)”的 \(s.period) 数据已在 \(first.file) 中报送，且两处数据不同。请只保留一份正确的报表。"))
+        }
+        if kept.count != report.submissions.count || report.status != .skipped {
+            report.submissions = kept
+            if report.status != .skipped {
+                report.status = FileReport.status(findings: report.findings, submissions: kept)
             }
         }
     }
 }
 
-/// Results written from concurrentPerform workers, one slot each.
+/// Results written by the workers, one slot each, taken by the caller in input order as they arrive.
 private final class ResultBox: @unchecked Sendable {
     private var slots: [(FileReport, ContentFingerprint?)?]
-    private let lock = NSLock()
+    private var stopped = false
+    private var awaited = -1
+    private let condition = NSCondition()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?) { lock.lock(); slots[i] = (r, fingerprint); lock.unlock() }
-    func get(_ i: Int) -> (FileReport, ContentFingerprint?) { lock.lock(); defer { lock.unlock() }; return slots[i]! }
+
+    func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?) {
+        condition.lock()
+        slots[i] = (r, fingerprint)
+        // Wake the caller only for the slot it waits on: a wake-up per file cost system time.
+        if i == awaited { condition.signal() }
+        condition.unlock()
+    }
+
+    /// Waits for slot i and empties it (the caller keeps the report; the box need not).
+    func take(_ i: Int) -> (FileReport, ContentFingerprint?) {
+        condition.lock()
+        defer { condition.unlock() }
+        awaited = i
+        while slots[i] == nil { condition.wait() }
+        awaited = -1
+        defer { slots[i] = nil }
+        return slots[i]!
+    }
+
+    var cancelled: Bool { condition.lock(); defer { condition.unlock() }; return stopped }
+    func cancel() { condition.lock(); stopped = true; condition.unlock() }
 }
 
 /// Size and a 64-bit FNV-1a hash of a file's bytes: equal fingerprints are confirmed byte by byte

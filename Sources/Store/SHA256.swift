@@ -22,8 +22,9 @@ public enum SHA256 {
         message.append(0x80)
         while message.count % 64 != 56 { message.append(0) }
         for i in (0..<8).reversed() { message.append(UInt8(truncatingIfNeeded: bitLength >> (UInt64(i) * 8))) }
+        // Unsafe buffers: with bounds checks on w, k and the bytes, hashing an inbox took as long as storing it.
         var w = [UInt32](repeating: 0, count: 64)
-        message.withUnsafeBufferPointer { bytes in
+        k.withUnsafeBufferPointer { k in w.withUnsafeMutableBufferPointer { w in message.withUnsafeBufferPointer { bytes in
             for chunk in stride(from: 0, to: bytes.count, by: 64) {
                 for i in 0..<16 {
                     let j = chunk + i * 4
@@ -46,7 +47,7 @@ public enum SHA256 {
                 }
                 h[0] &+= a; h[1] &+= b; h[2] &+= c; h[3] &+= d; h[4] &+= e; h[5] &+= f; h[6] &+= g; h[7] &+= hh
             }
-        }
+        } } }
         let digits = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(64)

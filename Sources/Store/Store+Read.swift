@@ -38,15 +38,18 @@ extension Store {
     /// The latest registry snapshot, in file order (empty when none was stored).
     public func registry() throws -> [RegistryRow] {
         try db.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT * FROM registry_entry WHERE snapshot_id = (SELECT MAX(id) FROM registry_snapshot) ORDER BY ordinal
+            // By position through a cursor: looking 10 columns up by name in 5 000 rows cost more than the query.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT uscc, name, status, industry_chain, industry_code, above_scale, hitech, land_area_mu, party_org_type,
+                  party_branch FROM registry_entry WHERE snapshot_id = (SELECT MAX(id) FROM registry_snapshot) ORDER BY ordinal
                 """)
-            return rows.map { r in
-                RegistryRow(uscc: r["uscc"], name: r["name"], status: r["status"], industryChain: r["industry_chain"],
-                            industryCode: r["industry_code"], aboveScale: Store.yesNo(r["above_scale"]),
-                            hitech: Store.yesNo(r["hitech"]), landAreaMu: r["land_area_mu"],
-                            partyOrgType: r["party_org_type"], partyBranch: r["party_branch"])
+            var out: [RegistryRow] = []
+            while let r = try rows.next() {
+                out.append(RegistryRow(uscc: r[0], name: r[1], status: r[2], industryChain: r[3], industryCode: r[4],
+                                       aboveScale: Store.yesNo(r[5]), hitech: Store.yesNo(r[6]), landAreaMu: r[7],
+                                       partyOrgType: r[8], partyBranch: r[9]))
             }
+            return out
         }
     }
 
@@ -83,9 +86,10 @@ extension Store {
         var index: [Int64: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try rows.next() {
-            index[r["id"]] = out.count
-            out.append(StoredSubmission(id: r["id"], uscc: r["uscc"], name: r["name"], period: r["period"], file: r["path"],
-                                        revision: r["revision"], facts: [:]))
+            // By position (every caller selects s.id, s.uscc, s.name, s.period, s.revision, f.path), as for facts below.
+            let id: Int64 = r[0]
+            index[id] = out.count
+            out.append(StoredSubmission(id: id, uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4], facts: [:]))
         }
         guard !out.isEmpty else { return out }
         // Facts in one pass over the ids found, in chunks that stay under SQLite's variable limit.

@@ -98,12 +98,14 @@ extension Store {
     public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
                        rejected: Set<RejectedRow> = []) throws -> Bool {
         try db.write { db in
-            if try Int64.fetchOne(db, sql: "SELECT id FROM file WHERE sha256 = ?", arguments: [sha256]) != nil { return false }
+            // Cached like the rest: compiling a statement (with GRDB's authorizer) costs more than running it.
+            let known = try db.cachedStatement(sql: "SELECT id FROM file WHERE sha256 = ?")
+            if try Int64.fetchOne(known, arguments: [sha256]) != nil { return false }
             let now = Store.now()
-            try db.execute(sql: """
+            try db.cachedStatement(sql: """
                 INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id)
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
+                """).execute(arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
             let fileID = db.lastInsertedRowID
             let finding = try db.cachedStatement(sql: """
                 INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file)

@@ -63,6 +63,7 @@ extension Parkstat {
             let report = ValidationReport(files: files)
             let stored = monotonicSeconds()
             let aggregator = Aggregator(store: store)
+            var latest: PeriodSummary?
             for m in months {
                 let summary: PeriodSummary
                 do { summary = try aggregator.summary(period: m.period) } catch {
@@ -70,6 +71,7 @@ extension Parkstat {
                     throw Exit.unreadable
                 }
                 try StoreCLI.writePeriodOutputs(summary, to: out)
+                latest = summary    // the text summary below is the last month's: not aggregated twice
             }
             try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json"))
             withExtendedLifetime(lock) {}
@@ -78,9 +80,9 @@ extension Parkstat {
                 let other = stored - started - clock.validateSeconds - clock.storeSeconds
                 log.info("读取与校验 \(formatSeconds(clock.validateSeconds)) 秒，识别与入库 \(formatSeconds(clock.storeSeconds)) 秒，企业名录与其他 \(formatSeconds(other)) 秒，汇总与输出 \(formatSeconds(done - stored)) 秒")
             }
-            if let latest = months.last, let summary = try? aggregator.summary(period: latest.period) {
+            if let latest {
                 let out = OutputBuffer()
-                out.write(TextSummary.lines(summary).joined(separator: "\n") + "\n")
+                out.write(TextSummary.lines(latest).joined(separator: "\n") + "\n")
                 out.flush()
             }
             Console.summary("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"

@@ -8,7 +8,11 @@ public enum CSVTable {
         var out = "\u{FEFF}"
         out += table.columns.map { field($0.header) }.joined(separator: ",") + "\r\n"
         for r in table.rows.indices {
-            out += table.rows[r].indices.map { c in field(text(table, row: r, column: c)) }.joined(separator: ",") + "\r\n"
+            for c in table.rows[r].indices {
+                if c > 0 { out += "," }
+                out += field(text(table, row: r, column: c))
+            }
+            out += "\r\n"
         }
         return out
     }
@@ -23,9 +27,9 @@ public enum CSVTable {
         case .unavailable: return Formatting.unavailable
         case .number(let d, _):
             switch kind {
-            case .money, .decimal: return Formatting.grouped(d, decimals: 2).replacingOccurrences(of: ",", with: "")
-            case .integer: return Formatting.grouped(d, decimals: 0).replacingOccurrences(of: ",", with: "")
-            case .percent: return Formatting.display(d, kind: .percent).replacingOccurrences(of: ",", with: "")
+            case .money, .decimal: return Formatting.ungrouped(d, decimals: 2)
+            case .integer: return Formatting.ungrouped(d, decimals: 0)
+            case .percent: return Formatting.ungrouped(d, decimals: 1) + "%"
             case .text: return Formatting.plain(d)
             }
         }
@@ -40,7 +44,8 @@ public enum CSVTable {
 
     /// RFC 4180: quote fields holding a comma, quote or line break; double inner quotes.
     static func field(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }) else { return s }
+        // By byte: a Character scan breaks graphemes, and CRLF is one Character holding "\r".
+        guard s.utf8.contains(where: { $0 == 0x2C || $0 == 0x22 || $0 == 0x0A || $0 == 0x0D }) else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

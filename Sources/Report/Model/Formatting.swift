@@ -8,23 +8,54 @@ enum Formatting {
 
     /// "27,346.20"
     static func grouped(_ d: Double, decimals: Int) -> String {
-        let fixed = String(format: "%.\(decimals)f", d)
-        var digits = Substring(fixed)
-        var sign = ""
-        if digits.hasPrefix("-") {
-            digits = digits.dropFirst()
-            // A value that rounds to zero is shown without a sign.
-            if digits.allSatisfy({ $0 == "0" || $0 == "." }) == false { sign = "-" }
+        let text = ungrouped(d, decimals: decimals)
+        var bytes = text.utf8[...]
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + bytes.count / 3)
+        if bytes.first == UInt8(ascii: "-") { out.append(UInt8(ascii: "-")); bytes = bytes.dropFirst() }
+        let whole = bytes.prefix { $0 != UInt8(ascii: ".") }
+        var left = whole.count
+        for b in whole {
+            out.append(b)
+            left -= 1
+            if left > 0 && left % 3 == 0 { out.append(UInt8(ascii: ",")) }
         }
-        let parts = digits.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
-        let whole = Array(parts[0])
-        var out = ""
-        for (i, ch) in whole.enumerated() {
-            if i > 0 && (whole.count - i) % 3 == 0 { out.append(",") }
-            out.append(ch)
+        out += bytes.dropFirst(whole.count)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// "27346.20": as grouped, without separators (the CSV files' numbers). A value that rounds
+    /// to zero is shown without a sign.
+    static func ungrouped(_ d: Double, decimals: Int) -> String {
+        let fixed = self.fixed(d, decimals: decimals)
+        guard fixed.hasPrefix("-"), fixed.utf8.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) else {
+            return fixed
         }
-        if parts.count > 1 { out += "." + parts[1] }
-        return sign + out
+        return String(fixed.dropFirst())
+    }
+
+    /// Exactly `String(format: "%.Nf", d)` (glibc: the binary value rounded half to even), without
+    /// the format parser: a 5 000-enterprise report formats some 400 000 numbers, and
+    /// `String(format:)` was a third of writing its CSV files and workbook.
+    static func fixed(_ d: Double, decimals: Int) -> String {
+        // |d| = m / 2^shift exactly; with |d| < 2^52 and at most two decimals, m × 10^decimals < 2^60.
+        guard d.isFinite, abs(d) < 0x1p52, (0...2).contains(decimals) else { return String(format: "%.\(decimals)f", d) }
+        let scale: UInt64 = decimals == 0 ? 1 : decimals == 1 ? 10 : 100
+        var n: UInt64 = 0                          // |d| × 10^decimals, rounded half to even
+        if d != 0 && d.isNormal {
+            let m = (d.significandBitPattern | 1 << 52) * scale
+            let shift = UInt64(52 - Int(d.exponent))
+            if shift < 64 {                        // otherwise |d| × scale < 1/2
+                let q = m >> shift, r = m & ((1 << shift) - 1), half: UInt64 = 1 << (shift - 1)
+                n = r > half || (r == half && q & 1 == 1) ? q + 1 : q
+            }
+        }
+        var digits = String(n)
+        if decimals > 0 {
+            if digits.utf8.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.utf8.count) + digits }
+            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
+        }
+        return d.sign == .minus ? "-" + digits : digits
     }
 
     /// The text a cell shows in the HTML report and the workbook's width estimate.

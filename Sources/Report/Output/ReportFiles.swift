@@ -1,4 +1,5 @@
 import Aggregate
+import Dispatch
 import Foundation
 import SheetModel
 
@@ -20,21 +21,34 @@ public enum ReportFiles {
         }
         func path(_ name: String) -> String { (directory as NSString).appendingPathComponent(name) }
         let tables = ReportTables.all(summary)
-        var written: [String] = []
-
         let workbook = path(ConsolidatedWorkbook.fileName(period: summary.period))
-        try ConsolidatedWorkbook.write(tables, summary: summary, to: workbook)
-        written.append(workbook)
-
-        for table in tables {
-            let csv = path(CSVTable.fileName(table, period: summary.period))
-            try OutputFile.write(Array(CSVTable.render(table).utf8), to: csv)
-            written.append(csv)
-        }
-
+        let csvs = tables.map { path(CSVTable.fileName($0, period: summary.period)) }
         let html = path(HTMLReport.fileName(period: summary.period))
-        try HTMLReport.write(summary, to: html)
-        written.append(html)
-        return written
+
+        // The workbook takes as long as the rest together: it is written on a second core. On failure
+        // the first error in the order of the returned paths is thrown.
+        let errors = ErrorSlots()
+        DispatchQueue.concurrentPerform(iterations: 2) { job in
+            do {
+                if job == 0 {
+                    try ConsolidatedWorkbook.write(tables, summary: summary, to: workbook)
+                } else {
+                    for (table, csv) in zip(tables, csvs) { try OutputFile.write(Array(CSVTable.render(table).utf8), to: csv) }
+                    try HTMLReport.write(summary, to: html)
+                }
+            } catch {
+                errors.set(job, error)
+            }
+        }
+        if let error = errors.first { throw error }
+        return [workbook] + csvs + [html]
     }
+}
+
+/// Errors of concurrentPerform jobs, by job.
+private final class ErrorSlots: @unchecked Sendable {
+    private var slots: [Int: any Error] = [:]
+    private let lock = NSLock()
+    func set(_ job: Int, _ error: any Error) { lock.lock(); slots[job] = error; lock.unlock() }
+    var first: (any Error)? { lock.lock(); defer { lock.unlock() }; return slots.keys.min().flatMap { slots[$0] } }
 }

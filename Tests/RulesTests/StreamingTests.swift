@@ -1,0 +1,69 @@
+import Foundation
+import SheetModel
+import Testing
+@testable import Rules
+
+/// `validate(paths:period:onFile:)`, which `ingest` stores from while later files are still being
+/// read: the same reports as the batch call, handed over once each, in input order, duplicates included.
+@Suite struct StreamingTests {
+    func inbox(_ files: [(String, String)]) throws -> URL {
+        let dir = try FileManager.default.url(for: .itemReplacementDirectory, in: .userDomainMask,
+                                              appropriateFor: URL(fileURLWithPath: NSTemporaryDirectory()), create: true)
+        let month = dir.appendingPathComponent("2024-07")
+        try FileManager.default.createDirectory(at: month, withIntermediateDirectories: true)
+        for (name, body) in files { try Data(body.utf8).write(to: month.appendingPathComponent(name)) }
+        return dir
+    }
+
+    let validator: Validator = {
+        let books: [String: WorkbookData] = [
+            "A": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")])),
+            "B": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司", ["D": 101.0])])),
+        ]
+        return Validator(schema: Grid.schema, registry: Grid.registry) { path in
+            let key = try String(contentsOfFile: path, encoding: .utf8)
+            guard let b = books[key.prefix(1).description] else { throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
+            return b
+        }
+    }()
+
+    @Test func sameReportsInInputOrder() throws {
+        // Many files, so workers finish out of order; every third differs (enterprise.duplicate), copies repeat (file.duplicate).
+        var files: [(String, String)] = []
+        for i in 0..<120 { files.append((String(format: "f%03d.xlsx", i), i % 3 == 0 ? "B\(i % 7)" : "A\(i % 5)")) }
+        files.append(("~$lock.xlsx", "x"))
+        let dir = try inbox(files)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let batch = validator.validate(paths: [dir.path], period: nil)
+        var streamed: [FileReport] = []
+        let returned = validator.validate(paths: [dir.path], period: nil) { streamed.append($0) }
+        func digest(_ r: [FileReport]) -> [String] {
+            r.map { "\($0.path) \($0.status) \($0.findings.map(\.rule)) \($0.submissions.count)" }
+        }
+        #expect(digest(streamed) == digest(batch.files))
+        #expect(digest(returned.files) == digest(batch.files))
+        #expect(batch.files.contains { $0.findings.map(\.rule) == ["file.duplicate"] })
+        #expect(batch.files.contains { $0.findings.map(\.rule) == ["enterprise.duplicate"] })
+    }
+
+    @Test func aThrowingCallbackStopsAndRethrows() throws {
+        let dir = try inbox((0..<50).map { (String(format: "f%03d.xlsx", $0), "A\($0)") })
+        defer { try? FileManager.default.removeItem(at: dir) }
+        struct Stop: Error {}
+        var seen = 0
+        #expect(throws: Stop.self) {
+            _ = try validator.validate(paths: [dir.path], period: nil) { _ in
+                seen += 1
+                if seen == 3 { throw Stop() }
+            }
+        }
+        #expect(seen == 3)
+    }
+
+    @Test func withoutFingerprintsCopiesAreLeftToTheCaller() throws {
+        let dir = try inbox([("a.xlsx", "A"), ("b.xlsx", "A")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = validator.validate(paths: [dir.path], period: nil, fingerprints: false) { _ in }
+        #expect(r.files.map(\.status) == [.accepted, .accepted])
+    }
+}
