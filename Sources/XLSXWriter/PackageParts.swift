@@ -26,6 +26,8 @@ let xmlDeclaration = #"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#
 /// `[Content_Types].xml`.
 struct ContentTypesPart {
     var sheetCount: Int
+    /// Sheets with notes; their parts are `xl/comments1.xml` … in sheet order.
+    var commentParts = 0
 
     func write(into xml: inout XMLBytes) {
         let ct = "application/vnd.openxmlformats-officedocument."
@@ -33,6 +35,8 @@ struct ContentTypesPart {
         xml.raw(#"<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">"#)
         xml.raw(#"<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>"#)
         xml.raw(#"<Default Extension="xml" ContentType="application/xml"/>"#)
+        // Only when there are notes, so workbooks without them keep their bytes.
+        if commentParts > 0 { xml.raw(#"<Default Extension="vml" ContentType="application/vnd.openxmlformats-officedocument.vmlDrawing"/>"#) }
         func override(_ part: String, _ type: String) {
             xml.raw(#"<Override PartName=""# + part + #"" ContentType=""# + type + #""/>"#)
         }
@@ -43,6 +47,9 @@ struct ContentTypesPart {
         override("/xl/sharedStrings.xml", ct + "spreadsheetml.sharedStrings+xml")
         for i in 0..<sheetCount {
             override("/xl/worksheets/sheet\(i + 1).xml", ct + "spreadsheetml.worksheet+xml")
+        }
+        for n in 0..<commentParts {
+            override("/xl/comments\(n + 1).xml", ct + "spreadsheetml.comments+xml")
         }
         xml.raw("</Types>")
     }
@@ -67,6 +74,16 @@ struct RelationshipsPart {
         rels.append((Namespace.officeRel + "/sharedStrings", "sharedStrings.xml"))
         return RelationshipsPart(relationships: rels)
     }
+
+    /// `xl/worksheets/_rels/sheetN.xml.rels` of a sheet with notes (the only reason a sheet has
+    /// relationships so far). The drawing is rId1, as Excel numbers it, for `<legacyDrawing>`.
+    static func sheetComments(_ n: Int) -> RelationshipsPart {
+        RelationshipsPart(relationships: [
+            (Namespace.officeRel + "/vmlDrawing", "../drawings/vmlDrawing\(n).vml"),
+            (Namespace.officeRel + "/comments", "../comments\(n).xml"),
+        ])
+    }
+    static let legacyDrawingID = "rId1"
 
     func write(into xml: inout XMLBytes) {
         xml.raw(xmlDeclaration)

@@ -21,7 +21,10 @@ struct Packager {
             try zip.add(name, bytes: xml.bytes)
         }
         let sheets = book.sheets
-        try part("[Content_Types].xml") { ContentTypesPart(sheetCount: sheets.count).write(into: &$0) }
+        let commented = sheets.filter { !$0.comments.isEmpty }.count
+        try part("[Content_Types].xml") {
+            ContentTypesPart(sheetCount: sheets.count, commentParts: commented).write(into: &$0)
+        }
         try part("_rels/.rels") { RelationshipsPart.package.write(into: &$0) }
         try part("docProps/app.xml") { AppPropertiesPart(company: book.properties.company).write(into: &$0) }
         let created = book.properties.created ?? Packager.now()
@@ -40,6 +43,9 @@ struct Packager {
         try part("xl/styles.xml") { StylesPart(table: context.styles).write(into: &$0) }
         try part("xl/sharedStrings.xml") { SharedStringsPart(table: context.strings).write(into: &$0) }
         let selected = sheets.firstIndex { $0.state == .visible } ?? 0
+        // Notes are numbered over the sheets that have them, as Excel does; each drawing gets
+        // its own shape-id blocks, counted from 1.
+        var notes = 0, nextBlock = 1
         for (i, sheet) in sheets.enumerated() {
             let ws = sheet.part(selected: i == selected)
             var head = XMLBytes(), tail = XMLBytes()
@@ -47,6 +53,14 @@ struct Packager {
             ws.writeTail(into: &tail)
             try zip.add("xl/worksheets/sheet\(i + 1).xml",
                         segments: [.bytes(head.bytes), .file(path: rowFiles[i]), .bytes(tail.bytes)])
+            guard !sheet.comments.isEmpty else { continue }
+            notes += 1
+            let comments = CommentsPart(sheet.comments)
+            let drawing = VMLDrawingPart(cells: comments.comments.map(\.ref), firstBlock: nextBlock)
+            nextBlock += drawing.blockCount
+            try part("xl/worksheets/_rels/sheet\(i + 1).xml.rels") { RelationshipsPart.sheetComments(notes).write(into: &$0) }
+            try part("xl/comments\(notes).xml") { comments.write(into: &$0) }
+            try part("xl/drawings/vmlDrawing\(notes).vml") { drawing.write(into: &$0) }
         }
         try zip.commit()
     }

@@ -15,6 +15,7 @@ public final class SheetWriter {
     var validations: [DataValidation] = []
     var protection: SheetProtection?
     var print: PrintSetup?
+    var comments: [CellRef: CellComment] = [:]
     var defaultRowHeight: Double = 15
 
     /// Column widths measured while streaming, when `fitColumnWidths` asked for them.

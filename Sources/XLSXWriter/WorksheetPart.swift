@@ -13,6 +13,8 @@ struct WorksheetPart {
     var defaultRowHeight: Double
     var dimension: CellRange?
     var selected: Bool
+    /// Relationship id of the notes' VML drawing, when the sheet has notes.
+    var legacyDrawing: String? = nil
 
     func writeHead(into xml: inout XMLBytes) {
         xml.raw(#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"# + "\n")
@@ -65,6 +67,8 @@ struct WorksheetPart {
             if print.fitToWidth { xml.raw(#" fitToWidth="1" fitToHeight="0""#) }
             xml.raw("/>")
         }
+        // After pageSetup (and headerFooter, breaks, drawing), before legacyDrawingHF and tableParts.
+        if let legacyDrawing { xml.raw(#"<legacyDrawing r:id=""#); xml.raw(legacyDrawing); xml.raw(#""/>"#) }
         xml.raw("</worksheet>")
     }
 
@@ -121,6 +125,7 @@ extension SheetWriter {
         }
         return WorksheetPart(columns: columns, frozen: frozen, merges: merges, autoFilter: autoFilterRange,
                              validations: validations, protection: protection, print: print,
-                             defaultRowHeight: defaultRowHeight, dimension: dimension, selected: selected)
+                             defaultRowHeight: defaultRowHeight, dimension: dimension, selected: selected,
+                             legacyDrawing: comments.isEmpty ? nil : RelationshipsPart.legacyDrawingID)
     }
 }

@@ -37,6 +37,7 @@ enum SampleWorkbook {
         }
         sheet.autoFilter(CellRange(first: CellRef(row: 1, column: 0), last: CellRef(row: UInt32(rows + 1), column: 5)))
         sheet.printSetup(PrintSetup(orientation: .landscape, fitToWidth: true, repeatRows: 0...1))
+        try sheet.addComment("请核对本月数：\n与上月相差较大", at: CellRef("B3")!, author: "统计办")
 
         let form = try book.addSheet("填报")
         form.setColumns(0...3, width: 16)
@@ -52,6 +53,8 @@ enum SampleWorkbook {
         try form.addValidation(.decimal(.greaterThanOrEqual(0), range: CellRange("D2:D100")!,
                                         error: .init("出口额不能为负数")))
         form.protect(password: "park")
+        // A note without an author, on a cell that has a style but no value.
+        try form.addComment("Note <A&B>: 从下拉列表选择", at: CellRef("B2")!)
 
         let notes = try book.addSheet("说明")
         notes.setColumnWidth(0, 60)

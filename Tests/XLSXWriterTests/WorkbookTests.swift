@@ -44,7 +44,9 @@ import ZipXML
         let zip = try ZipArchive(path: path)
         #expect(zip.entryNames == ["[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml",
                                    "xl/workbook.xml", "xl/_rels/workbook.xml.rels", "xl/styles.xml",
-                                   "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml",
+                                   "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/_rels/sheet1.xml.rels",
+                                   "xl/comments1.xml", "xl/drawings/vmlDrawing1.vml", "xl/worksheets/sheet2.xml",
+                                   "xl/worksheets/_rels/sheet2.xml.rels", "xl/comments2.xml", "xl/drawings/vmlDrawing2.vml",
                                    "xl/worksheets/sheet3.xml"])
         // DOS date 1980-01-01 00:00 is 0x0021 0x0000 in every local header (offset 10: time, 12: date).
         let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))

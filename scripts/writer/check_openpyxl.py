@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Checks a workbook written by tests/XLSXWriterTests/SampleWorkbook.swift with openpyxl:
-values, types, merged ranges, number formats, validations, protection, print setup.
+values, types, merged ranges, number formats, validations, comments, protection, print setup.
 Usage: check_openpyxl.py SAMPLE.xlsx [ROWS]   (exit 0 and "ok" when everything matches)"""
 import datetime
 import sys
@@ -52,6 +52,8 @@ for i in range(rows):
     check(f"E{r}", row[4].value, i % 2 == 0)
     check(f"F{r}", row[5].value, f"=B{r}*2")
 check("last row", ws.max_row, rows + 2)
+check("B3 comment", (ws["B3"].comment.text, ws["B3"].comment.author), ("请核对本月数：\n与上月相差较大", "统计办"))
+check("comments", [c.coordinate for row in ws.iter_rows() for c in row if c.comment], ["B3"])
 
 # Cached formula values, as a reader without a calculation engine sees them.
 cached = openpyxl.load_workbook(path, data_only=True)["汇总"]
@@ -63,6 +65,9 @@ check("password hash", form.protection.password, "CA0B")
 check("B2 unlocked", form["B2"].protection.locked, False)
 check("A2 locked", form["A2"].protection.locked, True)
 check("D2", form["D2"].value, 12.5)
+check("B2 comment", (form["B2"].comment.text, form["B2"].value), ("Note <A&B>: 从下拉列表选择", None))
+# An empty <author/> is valid; openpyxl 3.1 reads its missing text as str(None).
+check("B2 comment author", form["B2"].comment.author in ("", "None"), True)
 dv = {str(v.sqref): v for v in form.data_validations.dataValidation}
 check("validation ranges", sorted(dv), ["B2:B100", "C2:C100", "D2:D100"])
 lst = dv["B2:B100"]
