@@ -4,7 +4,7 @@ BIN     := .build/release/parkstat
 SHARED  := ../shared
 CORPUS  := $(SHARED)/corpus
 
-.PHONY: deps build demo test test-swift test-corpus test-python fixtures bench fuzz clean
+.PHONY: deps build demo test test-swift test-corpus test-python fixtures bench fuzz sanitize test-asan test-tsan clean
 
 deps:
 	@sh scripts/ensure-deps.sh --python
@@ -44,6 +44,16 @@ bench: build
 FUZZ_SECONDS ?= 300
 fuzz: deps
 	sh scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The test suite under AddressSanitizer and ThreadSanitizer, each in its own scratch path (sanitized
+# objects cannot share a build folder); CLI tests run the sanitized parkstat built beside the tests.
+sanitize: deps test-asan test-tsan
+
+test-asan:
+	$(SWIFT) test --sanitize=address --scratch-path .build-asan
+
+test-tsan:
+	$(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
 	rm -rf .build out/*
