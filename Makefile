@@ -16,7 +16,8 @@ build: deps
 demo: build
 	$(BIN) run fixtures/inbox --out out
 
-test: deps test-swift test-corpus test-python
+# test-asan is part of CI: cold it adds about 4 minutes (a debug build with ASan, the suite again).
+test: deps test-swift test-corpus test-python test-asan
 
 test-swift:
 	$(SWIFT) build -c release
