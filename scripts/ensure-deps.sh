@@ -9,6 +9,8 @@ pkg-config --exists libzip 2>/dev/null || missing="$missing libzip-dev"
 pkg-config --exists libxml-2.0 2>/dev/null || missing="$missing libxml2-dev"
 pkg-config --exists sqlite3 2>/dev/null || missing="$missing libsqlite3-dev"
 command -v sqlite3 >/dev/null 2>&1 || missing="$missing sqlite3"
+# GNU time: the hostile-workbook tests measure peak memory with /usr/bin/time -f %M.
+[ -x /usr/bin/time ] || missing="$missing time"
 if [ -n "$missing" ]; then
   echo "安装缺少的系统依赖：$missing"
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo

@@ -21,9 +21,18 @@ for f in "$work"/zip/*.xlsx; do
   done
 done
 find "$work/xml" -size 0 -delete
+touch "$work/started"
 for corpus in zip xml; do
   echo "== $corpus corpus, $seconds s"
+  # The whole libFuzzer log goes to $work/$corpus.log; the summary lines (libFuzzer separates
+  # "#N" and "DONE"/"INITED" with a tab) are shown: executions, coverage (cov/ft), corpus size.
   .build-fuzz/debug/ReaderFuzz -dict=fuzz/ooxml.dict -max_total_time="$seconds" -rss_limit_mb=2048 \
-    -timeout=10 -max_len=1000000 -print_final_stats=1 -artifact_prefix=fuzz/crashers/ "$work/$corpus" 2>&1 \
-    | grep -E "^#[0-9]+ +DONE|stat::number_of_executed_units|ERROR|SUMMARY" || true
+    -timeout=10 -max_len=1000000 -print_final_stats=1 -artifact_prefix=fuzz/crashers/ "$work/$corpus" \
+    > "$work/$corpus.log" 2>&1 || true
+  grep -E "^#[0-9]+[[:space:]]+(INITED|DONE)|stat::number_of_executed_units|stat::peak_rss_mb|ERROR|SUMMARY" "$work/$corpus.log" || true
 done
+# A crash, leak, timeout or out-of-memory input found by this run fails the target.
+found=$(find fuzz/crashers -type f -newer "$work/started")
+if [ -n "$found" ]; then
+  echo "fuzzing found failing inputs (make them fixtures under fixtures/reader/hostile/):"; echo "$found"; exit 1
+fi

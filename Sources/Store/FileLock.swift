@@ -46,8 +46,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
     public var description: String {
         switch code {
         case .locked: return "另一个 parkstat 进程正在使用数据库 \(path)，请等它结束后再运行。"
-        case .cannotOpen: return "无法打开数据库 \(path)：\(detail ?? "")"
-        case .database: return "数据库 \(path) 出错：\(detail ?? "")"
+        // A full disk or a read-only folder is named first; the raw SQLite/OS text follows.
+        case .cannotOpen:
+            if let problem = DiskProblem.describe(file: path) { return "无法打开数据库 \(path)：\(problem)（\(detail ?? "")）" }
+            return "无法打开数据库 \(path)：\(detail ?? "")"
+        case .database:
+            if let problem = DiskProblem.describe(file: path) { return "数据库 \(path) 出错：\(problem)（\(detail ?? "")）" }
+            return "数据库 \(path) 出错：\(detail ?? "")"
         }
     }
 }

@@ -17,7 +17,10 @@ public final class PrefetchingEntry: ChunkReader, @unchecked Sendable {
     private static let slotCount = 4
     private static let slotSize = 256 << 10
     private let buffers: [UnsafeMutableRawBufferPointer]
-    private var lengths: [Int]
+    /// Bytes in each slot (-1: failed). Raw memory, not a Swift array: the producer writes one slot
+    /// while the consumer reads another, and a stored array would make those two conflicting
+    /// accesses to one property (a data race under Swift's exclusivity rules and ThreadSanitizer).
+    private let lengths: UnsafeMutableBufferPointer<Int>
     private var failure: Error?
     private let filled = DispatchSemaphore(value: 0)
     // Starts at 0 and is signalled up: libdispatch traps when a semaphore is freed below its initial value.
@@ -33,7 +36,8 @@ public final class PrefetchingEntry: ChunkReader, @unchecked Sendable {
         buffers = (0..<PrefetchingEntry.slotCount).map { _ in
             UnsafeMutableRawBufferPointer.allocate(byteCount: PrefetchingEntry.slotSize, alignment: 16)
         }
-        lengths = Array(repeating: 0, count: PrefetchingEntry.slotCount)
+        lengths = .allocate(capacity: PrefetchingEntry.slotCount)
+        lengths.initialize(repeating: 0)
         for _ in 0..<PrefetchingEntry.slotCount { free.signal() }
         DispatchQueue.global().async { [self] in produce(path: path, limits: limits) }
     }
@@ -45,6 +49,7 @@ public final class PrefetchingEntry: ChunkReader, @unchecked Sendable {
             finished.wait()
         }
         buffers.forEach { $0.deallocate() }
+        lengths.deallocate()
     }
 
     private func produce(path: String, limits: ZipLimits) {

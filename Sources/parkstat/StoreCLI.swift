@@ -92,7 +92,12 @@ enum StoreCLI {
         if !ok {
             let reason = String(cString: strerror(errno))
             unlink(tmp)
-            Console.error("parkstat: 无法写入 \(path)：\(reason)")
+            // A full disk or read-only folder is said in Chinese first; strerror's text follows.
+            if let problem = DiskProblem.describe(file: path) {
+                Console.error("parkstat: 无法写入 \(path)：\(problem)（\(reason)）")
+            } else {
+                Console.error("parkstat: 无法写入 \(path)：\(reason)")
+            }
             throw Exit.unreadable
         }
     }

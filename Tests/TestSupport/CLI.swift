@@ -8,8 +8,11 @@ package struct CLIResult {
 }
 
 package enum CLI {
-    /// The binary `swift build` (or `swift test`) made, debug preferred.
+    /// The binary `swift build` (or `swift test`) made, debug preferred. First the one beside the
+    /// test runner, so `swift test --sanitize=… --scratch-path .build-asan` runs its own sanitized build.
     package static var binary: String {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("parkstat").path
+        if FileManager.default.isExecutableFile(atPath: beside) { return beside }
         for config in ["debug", "release"] {
             let p = Fixtures.repositoryRoot.appendingPathComponent(".build/\(config)/parkstat").path
             if FileManager.default.isExecutableFile(atPath: p) { return p }
@@ -17,10 +20,12 @@ package enum CLI {
         return "parkstat"
     }
 
-    package static func run(_ arguments: [String], environment: [String: String]? = nil) throws -> CLIResult {
+    /// `wrapper` goes before the binary (e.g. `/usr/bin/time -f …`).
+    package static func run(_ arguments: [String], environment: [String: String]? = nil,
+                            wrapper: [String] = []) throws -> CLIResult {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
-        process.arguments = arguments
+        process.executableURL = URL(fileURLWithPath: wrapper.first ?? binary)
+        process.arguments = wrapper.isEmpty ? arguments : Array(wrapper.dropFirst()) + [binary] + arguments
         process.currentDirectoryURL = Fixtures.repositoryRoot
         if let environment { process.environment = environment }
         let out = Pipe(), err = Pipe()

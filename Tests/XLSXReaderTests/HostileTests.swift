@@ -13,6 +13,11 @@ import ZipXML
         ("hostile/beyond-rows.xlsx", "file.corrupt"),
         ("hostile/invalid-utf8.xlsx", "file.corrupt"),
         ("hostile/zip-bomb.xlsx", "file.too_large"),
+        ("hostile/external-dtd.xlsx", "file.corrupt"),
+        ("hostile/sheet-billion-laughs.xlsx", "file.corrupt"),
+        ("hostile/sheet-quadratic.xlsx", "file.corrupt"),
+        ("hostile/nul-byte.xlsx", "file.corrupt"),
+        ("hostile/nul-charref.xlsx", "file.corrupt"),
     ])
     func rejected(_ fixture: String, _ rule: String) {
         #expect(ruleOfError(fixture) == rule)
@@ -30,6 +35,33 @@ import ZipXML
     @Test func absurdCountsAllocateNothing() throws {
         let c = try cells("hostile/absurd-dimension.xlsx")
         #expect(c == ["Sheet1!A1": .text("ok")], "an out-of-range shared-string index is no value")
+    }
+
+    @Test func absurdSharedStringCountsAllocateNothing() throws {
+        #expect(try cells("hostile/absurd-sst-count.xlsx") == ["Sheet1!A1": .text("ok")])
+    }
+
+    /// Two entries named xl/worksheets/sheet1.xml: the first in the central directory is read.
+    @Test func duplicateEntriesFirstWins() throws {
+        #expect(try cells("hostile/duplicate-entries.xlsx") == ["Sheet1!A1": .number(1)])
+    }
+
+    /// Entries named ../../evil.xml and /etc/x.xml: the reader extracts nothing, so nothing can
+    /// land outside; the absolute name is just a lookup key ("etc/x.xml") for the sheet target.
+    @Test func escapingEntryNamesAreOnlyNames() throws {
+        let outside = ["/etc/x.xml", Fixtures.path("evil.xml"), Fixtures.repositoryRoot.appendingPathComponent("../evil.xml").path,
+                       FileManager.default.currentDirectoryPath + "/../../evil.xml"]
+        let before = outside.filter { FileManager.default.fileExists(atPath: $0) }
+        #expect(try cells("hostile/evil-names.xlsx") == ["Sheet1!A1": .number(2)])
+        #expect(outside.filter { FileManager.default.fileExists(atPath: $0) } == before)
+    }
+
+    /// Declared sizes 100 bytes short or 1000 long, in the local header or the central directory:
+    /// libzip inflates the deflate stream to its end and checks the CRC, so the sheet reads whole;
+    /// the caps count inflated bytes, so a lie cannot get past them either (see zip-bomb).
+    @Test(arguments: ["local-smaller", "local-larger", "central-smaller", "central-larger"])
+    func lyingSizesReadTheTruth(_ kind: String) throws {
+        #expect(try cells("hostile/lying-\(kind).xlsx") == ["Sheet1!A1": .text(String(repeating: "真", count: 200))])
     }
 
     @Test func partSizeCapIsConfigurable() {

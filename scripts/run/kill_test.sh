@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Crash test for `parkstat run` (issue 6): kill -9 at random moments over a generated inbox, then
 # check that the store is sound (PRAGMA integrity_check) and that a rerun gives exactly the outputs
-# and row counts of an uninterrupted run. Not part of `swift test`: it needs a release build and
+# and row counts of an uninterrupted run, and that no output file is ever half-written. Not part of `swift test`: it needs a release build and
 # the fixture generator (python3, openpyxl, xlsxwriter).
 #
 #   scripts/run/kill_test.sh            # 20 trials over a 300-submission inbox
@@ -35,6 +35,26 @@ counts() {
                          (SELECT COUNT(*) FROM submission WHERE superseded_by IS NULL)"
 }
 
+# Outputs are complete or absent: every JSON parses, every workbook opens with `parkstat dump`,
+# every HTML page is whole. Right after a kill, a NAME.tmp-PID temporary may remain (the next run
+# removes it); after a finished run none may, and nothing else unexpected may be in the folder.
+check_outputs() {  # DIR PHASE(killed|finished); prints the first problem
+    local f name
+    for f in "$1"/*; do
+        [ -e "$f" ] || continue
+        name=$(basename "$f")
+        case "$name" in
+            parkstat.sqlite|parkstat.sqlite-wal|parkstat.sqlite-shm|parkstat.sqlite-journal|parkstat.sqlite.lock) ;;
+            *.tmp-*) [ "$2" = killed ] || { echo "temporary $name left"; return; } ;;
+            *.json) python3 -m json.tool "$f" >/dev/null 2>&1 || { echo "half-written $name"; return; } ;;
+            *.xlsx) "$BIN" dump "$f" >/dev/null 2>&1 || { echo "half-written $name"; return; } ;;
+            *.html) tail -c 64 "$f" | grep -q '</html>' || { echo "half-written $name"; return; } ;;
+            *.csv) [ -s "$f" ] || { echo "empty $name"; return; } ;;
+            *) echo "unexpected file $name"; return ;;
+        esac
+    done
+}
+
 REF=$WORK/reference
 rm -rf "$REF"
 start=$(date +%s%N)
@@ -61,6 +81,7 @@ for i in $(seq 1 "$TRIALS"); do
         integrity=$(sqlite3 "$out/parkstat.sqlite" 'PRAGMA integrity_check' 2>&1)
         [ "$integrity" = "ok" ] || problem="integrity_check: $integrity"
     fi
+    [ -n "$problem" ] || problem=$(check_outputs "$out" killed)
     killed_counts=$([ -f "$out/parkstat.sqlite" ] && counts "$out/parkstat.sqlite" 2>/dev/null | tr '|' '/')
     if [ -z "$problem" ]; then
         "$BIN" run "$INBOX" --out "$out" >/dev/null 2>&1
@@ -68,13 +89,16 @@ for i in $(seq 1 "$TRIALS"); do
         [ $rc -le 1 ] || problem="rerun exit $rc"
     fi
     if [ -z "$problem" ]; then
-        for f in "$REF"/*.json; do
+        # Every output (JSON, workbooks, CSV, HTML) byte for byte; the store is compared by counts.
+        for f in "$REF"/*; do
+            case "$(basename "$f")" in parkstat.sqlite*) continue ;; esac
             cmp -s "$f" "$out/$(basename "$f")" || { problem="$(basename "$f") differs"; break; }
         done
     fi
     if [ -z "$problem" ]; then
         [ "$(counts "$out/parkstat.sqlite")" = "$ref_counts" ] || problem="row counts $(counts "$out/parkstat.sqlite") ≠ $ref_counts"
         ls "$out" | grep -q '\.tmp-' && problem="temporary files left"
+        [ -n "$problem" ] || problem=$(check_outputs "$out" finished)
     fi
     if [ -z "$problem" ]; then
         passed=$((passed + 1))
