@@ -57,7 +57,9 @@ extension Parkstat {
                     log.info("\(m.period)：\(m.files.count) 个文件，\(formatSeconds(monotonicSeconds() - t)) 秒")
                 }
             } catch {
-                Console.error("parkstat: \(error)")
+                // SQLite reports a full disk or a read-only mount as a bare I/O error; say which.
+                let why = DiskProblem.describe(file: dbPath).map { "（\($0)）" } ?? ""
+                Console.error("parkstat: 入库失败，已入库的文件不受影响，重新运行即可继续：\(error)\(why)")
                 throw Exit.unreadable
             }
             let report = ValidationReport(files: files)
