@@ -1,3 +1,5 @@
+import Rules
+
 /// `summary-YYYY-MM.json` (DOMAIN.md §8): the keys §8 names, in its order, then extra keys
 /// (growth, ratios, party coverage, breakdowns). Fixed key order and rounded numbers, no
 /// timestamps: the same store gives the same bytes, so a rerun is visibly a no-op.
@@ -127,20 +129,6 @@ indirect enum JSONValue {
     }
 
     static func quote(_ s: String, into out: inout String) {
-        out += "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        out += "\""
+        out += JSON.string(s)
     }
 }

@@ -21,8 +21,10 @@ extension ValidationReport {
     }
 }
 
-enum JSON {
-    static func string(_ s: String?) -> String {
+/// JSON text for the documents parkstat writes (validation report, summary): UTF-8 kept as is,
+/// quotes, backslashes and control characters escaped.
+public enum JSON {
+    public static func string(_ s: String?) -> String {
         guard let s else { return "null" }
         var out = "\""
         for u in s.unicodeScalars {

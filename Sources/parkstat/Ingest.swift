@@ -51,14 +51,8 @@ extension Parkstat {
             }
             withExtendedLifetime(lock) {}
             let report = ValidationReport(files: files)
-            let out = OutputBuffer()
-            switch format {
-            case .json: out.write(report.json() + "\n")
-            case .text: out.write(report.text(color: Console.stdoutIsTerminal))
-            }
-            out.flush()
-            Console.summary("共 \(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
-                + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；已存入 \(db)")
+            report.print(format)
+            Console.summary(report.closingLine + "；已存入 \(db)")
             if report.exitCode != 0 { throw Exit.issues }
         }
 

@@ -57,15 +57,27 @@ extension Parkstat {
             let bar = global.progress(total: files.count)
             let report = validator.validate(paths: files, period: period, progress: bar.enabled ? bar.advance : nil)
             bar.finish()
-            let out = OutputBuffer()
-            switch format {
-            case .json: out.write(report.json() + "\n")
-            case .text: out.write(report.text(color: Console.stdoutIsTerminal))
-            }
-            out.flush()
-            Console.summary("共 \(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
-                + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条")
+            report.print(format)
+            Console.summary(report.closingLine)
             if report.exitCode != 0 { throw Exit.issues }
         }
+    }
+}
+
+extension ValidationReport {
+    /// The report on stdout: JSON for machines, the Chinese text report (coloured on a terminal) for people.
+    func print(_ format: Parkstat.Validate.ReportFormat) {
+        let out = OutputBuffer()
+        switch format {
+        case .json: out.write(json() + "\n")
+        case .text: out.write(text(color: Console.stdoutIsTerminal))
+        }
+        out.flush()
+    }
+
+    /// The one-line tally printed last.
+    var closingLine: String {
+        "共 \(files.count) 个文件：通过 \(acceptedCount)，退回 \(rejectedCount)，跳过 \(skippedCount)；"
+            + "错误 \(errorCount) 条，警告 \(warningCount) 条"
     }
 }
