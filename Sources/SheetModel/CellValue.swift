@@ -65,11 +65,20 @@ public struct Row: Sendable {
 
     public subscript(column: UInt16) -> CellValue {
         // Rows are short and sorted; a binary search keeps wide rows cheap too.
-        var lo = 0, hi = cells.count
+        let i = cells.firstIndex(sortedBy: { $0.column < column })
+        return i < cells.count && cells[i].column == column ? cells[i].value : .empty
+    }
+}
+
+extension Array {
+    /// Binary search in an array sorted so that `isBefore` holds for a prefix: the first index
+    /// where it no longer holds (`count` when it holds everywhere).
+    func firstIndex(sortedBy isBefore: (Element) -> Bool) -> Int {
+        var lo = 0, hi = count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if cells[mid].column < column { lo = mid + 1 } else { hi = mid }
+            if isBefore(self[mid]) { lo = mid + 1 } else { hi = mid }
         }
-        return lo < cells.count && cells[lo].column == column ? cells[lo].value : .empty
+        return lo
     }
 }

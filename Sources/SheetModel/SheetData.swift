@@ -29,12 +29,8 @@ public struct SheetData: Sendable {
 
     /// The value at a reference (empty when absent).
     public subscript(ref: CellRef) -> CellValue {
-        var lo = 0, hi = rows.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if rows[mid].index < ref.row { lo = mid + 1 } else { hi = mid }
-        }
-        return lo < rows.count && rows[lo].index == ref.row ? rows[lo][ref.column] : .empty
+        let i = rows.firstIndex(sortedBy: { $0.index < ref.row })
+        return i < rows.count && rows[i].index == ref.row ? rows[i][ref.column] : .empty
     }
 }
 
