@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // System libraries, found with pkg-config.
@@ -39,8 +40,10 @@ let package = Package(
         .target(name: "Rules", dependencies: ["SheetModel", "XLSXReader",
                                               .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Resources")]),
-        // The SQLite store: files seen, submissions, facts, findings, registry snapshots (GRDB).
-        .target(name: "Store", dependencies: ["Rules", "SheetModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // The SQLite store: files seen, submissions, facts, findings, registry snapshots (GRDB); files are
+        // recognised by SHA-256 (swift-crypto: BoringSSL, with the CPU's SHA instructions).
+        .target(name: "Store", dependencies: ["Rules", "SheetModel", .product(name: "GRDB", package: "GRDB.swift"),
+                                              .product(name: "Crypto", package: "swift-crypto")]),
         // The park's indicators for a period (DOMAIN.md §7), computed by SQL over the store.
         .target(name: "Aggregate", dependencies: ["Store", "Rules"]),
         // What people receive: the consolidated workbook, CSV, JSON and HTML.

@@ -22,7 +22,7 @@ public struct Ingestor: Sendable {
         self.schema = schema
         self.registry = registry
         if let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) {
-            snapshotID = try store.snapshot(registry: registry, sha256: SHA256.hex(data), path: registryPath)
+            snapshotID = try store.snapshot(registry: registry, sha256: FileDigest.sha256(data), path: registryPath)
         } else {
             snapshotID = nil
         }
@@ -90,7 +90,7 @@ public struct Ingestor: Sendable {
         let box = Slots<(String, Int)>(count: files.count)
         DispatchQueue.concurrentPerform(iterations: files.count) { i in
             guard !looksSkipped(files[i]), let data = FileManager.default.contents(atPath: files[i]), !data.isEmpty else { return }
-            box.set(i, (SHA256.hex(data), data.count))
+            box.set(i, (FileDigest.sha256(data), data.count))
         }
         return box.values
     }
