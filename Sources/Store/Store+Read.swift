@@ -131,13 +131,17 @@ extension Store {
     /// Findings of the stored files of a period, file by file in the order they were stored.
     public func findings(period: String) throws -> [Finding] {
         try db.read { db in
-            try Row.fetchAll(db, sql: """
-                SELECT f.path, x.* FROM finding x JOIN file f ON f.id = x.file_id WHERE f.period = ? ORDER BY f.id, x.ordinal
-                """, arguments: [period]).map { r in
-                Finding(rule: r["rule"], severity: Severity(rawValue: r["severity"]) ?? .info, file: r["path"], sheet: r["sheet"],
-                        cell: nil, field: r["field"], value: r["value"], message: r["message"], rejectsFile: r["rejects_file"])
-                    .withCellText(r["cell"])
+            // By position through a cursor, as for facts: name lookups cost more than the query.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT f.path, x.rule, x.severity, x.sheet, x.cell, x.field, x.value, x.message, x.rejects_file
+                FROM finding x JOIN file f ON f.id = x.file_id WHERE f.period = ? ORDER BY f.id, x.ordinal
+                """, arguments: [period])
+            var out: [Finding] = []
+            while let r = try rows.next() {
+                out.append(Finding(rule: r[1], severity: Severity(rawValue: r[2]) ?? .info, file: r[0], sheet: r[3], cell: nil,
+                                   field: r[5], value: r[6], message: r[7], rejectsFile: r[8]).withCellText(r[4]))
             }
+            return out
         }
     }
 

@@ -27,18 +27,20 @@ extension Store {
             try db.execute(sql: "INSERT INTO registry_snapshot(sha256, path, read_at) VALUES (?, ?, ?)",
                            arguments: [sha256, path, Store.now()])
             let id = db.lastInsertedRowID
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO registry_entry(snapshot_id, ordinal, uscc, name, aliases, status, industry_chain, industry_code,
-                  above_scale, hitech, land_area_mu, party_org_type, party_branch, values_json)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var rows: [DatabaseValue] = []
+            rows.reserveCapacity(registry.enterprises.count * 14)
             for (i, e) in registry.enterprises.enumerated() {
                 let v = e.values
-                let json = Store.json(v)
-                try insert.execute(arguments: [id, i, e.uscc, e.name, e.aliases.joined(separator: "、"), e.status,
-                                               v["industry_chain"], v["industry_code"], v["above_scale"], v["hitech"],
-                                               v["land_area_mu"].flatMap(Store.number), v["party_org_type"], v["party_branch"], json])
+                let row: [(any DatabaseValueConvertible)?] = [
+                    id, i, e.uscc, e.name, e.aliases.joined(separator: "、"), e.status, v["industry_chain"], v["industry_code"],
+                    v["above_scale"], v["hitech"], v["land_area_mu"].flatMap(Store.number), v["party_org_type"], v["party_branch"],
+                    Store.json(v)]
+                rows += row.map { $0?.databaseValue ?? .null }
             }
+            try Store.insert(db, """
+                INSERT INTO registry_entry(snapshot_id, ordinal, uscc, name, aliases, status, industry_chain, industry_code,
+                  above_scale, hitech, land_area_mu, party_org_type, party_branch, values_json) VALUES
+                """, columns: 14, rows)
             return id
         }
     }
@@ -53,17 +55,9 @@ extension Store {
         return out + "}"
     }
 
+    /// Registry text rarely needs escaping; only then is it worth the shared encoder's scalar walk.
     static func quote(_ s: String) -> String {
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
-            default: out.unicodeScalars.append(u)
-            }
-        }
-        return out + "\""
+        s.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") } ? JSON.string(s) : "\"" + s + "\""
     }
 
     static func number(_ text: String) -> Double? {
@@ -107,14 +101,15 @@ extension Store {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
             let fileID = db.lastInsertedRowID
-            let finding = try db.cachedStatement(sql: """
-                INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """)
+            var findings: [DatabaseValue] = []
             for (i, f) in report.findings.enumerated() {
-                try finding.execute(arguments: [fileID, i, f.rule, f.severity.rawValue, f.sheet, f.cell?.description,
-                                                f.field, f.value, f.message, f.rejectsFile])
+                let row: [(any DatabaseValueConvertible)?] = [fileID, i, f.rule, f.severity.rawValue, f.sheet, f.cell?.description,
+                                                              f.field, f.value, f.message, f.rejectsFile]
+                findings += row.map { $0?.databaseValue ?? .null }
             }
+            try Store.insert(db, """
+                INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
+                """, columns: 10, findings)
             let current = try db.cachedStatement(sql: """
                 SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL
                 """)
@@ -122,26 +117,47 @@ extension Store {
                 INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
                 """)
             let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
-            let fact = try db.cachedStatement(sql: "INSERT INTO fact(submission_id, field, part, value) VALUES (?, ?, ?, ?)")
             for s in report.submissions {
                 let old = try Row.fetchOne(current, arguments: [s.uscc, s.period])
                 let revision = (old?["revision"] as Int?).map { $0 + 1 } ?? 1
                 try insert.execute(arguments: [fileID, s.uscc, s.name, s.period, s.sheet, s.row, revision])
                 let id = db.lastInsertedRowID
                 if let old { try supersede.execute(arguments: [id, old["id"] as Int64]) }
+                var facts: [DatabaseValue] = []
                 for field in s.facts.keys.sorted() {
                     for (part, value) in s.facts[field]!.sorted(by: { $0.key < $1.key }) {
-                        // Unchecked: the statement and its four arguments are ours; this is the hot insert.
-                        fact.setUncheckedArguments([id, field, part, value])
-                        try fact.execute()
+                        facts += [id.databaseValue, field.databaseValue, part.databaseValue, value.databaseValue]
                     }
                 }
+                try Store.insert(db, "INSERT INTO fact(submission_id, field, part, value) VALUES", columns: 4, facts)
             }
             let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
             for r in rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
                 try reject.execute(arguments: [fileID, r.uscc, r.period])
             }
             return true
+        }
+    }
+
+    /// Rows inserted a statement at a time (`values` holds `columns` values per row, row after row):
+    /// a statement's fixed cost (GRDB's bookkeeping, SQLite's reset and halt) was most of a stored
+    /// fact's. At most 999 variables per statement, the limit of SQLite before 3.32.
+    static func insert(_ db: Database, _ head: String, columns: Int, _ values: [DatabaseValue]) throws {
+        let perStatement = 999 / columns * columns
+        let tuple = "(" + String(repeating: "?,", count: columns - 1) + "?),"
+        var start = 0
+        while start < values.count {
+            let end = min(start + perStatement, values.count)
+            let statement = try db.cachedStatement(sql: head + " " + String(String(repeating: tuple, count: (end - start) / columns).dropLast()))
+            // Bound in place: GRDB's StatementArguments would copy every value once more. Setting empty
+            // arguments resets the statement and marks it bound; SQLite's reset keeps the bindings below.
+            statement.setUncheckedArguments(StatementArguments())
+            for (i, value) in values[start..<end].enumerated() {
+                let code = value.bind(to: statement.sqliteStatement, at: CInt(i + 1))
+                guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "bind", sql: statement.sql) }
+            }
+            try statement.execute()
+            start = end
         }
     }
 
