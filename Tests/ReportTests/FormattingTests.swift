@@ -39,3 +39,22 @@ extension FormattingTests {
         }
     }
 }
+
+extension FormattingTests {
+    /// grouped and ungrouped build their digits themselves: they must agree with printf too.
+    @Test func groupedAndUngroupedAgreeWithPrintf() {
+        var rng = SystemRandomNumberGenerator()
+        for i in 0..<50_000 {
+            var d = (Double.random(in: 0..<1, using: &rng) + 0.01) * pow(10, Double.random(in: -4...13, using: &rng))
+            if i % 2 == 0 { d = -d }
+            let n = i % 3
+            var expected = String(format: "%.\(n)f", d)
+            if expected.hasPrefix("-"), expected.dropFirst().allSatisfy({ $0 == "0" || $0 == "." }) { expected.removeFirst() }
+            #expect(Formatting.ungrouped(d, decimals: n) == expected, "\(d) \(n)")
+            let grouped = Formatting.grouped(d, decimals: n)
+            #expect(grouped.replacingOccurrences(of: ",", with: "") == expected, "\(d) \(n)")
+            let whole = grouped.prefix { $0 != "." }.drop { $0 == "-" }
+            #expect(String(whole).components(separatedBy: ",").dropFirst().allSatisfy { $0.count == 3 }, "\(grouped)")
+        }
+    }
+}

@@ -57,6 +57,10 @@ indirect enum Node: Equatable {
     private static let svgLeaf: Set<String> = ["path", "line", "rect", "circle", "polyline"]
 
     static func escape(_ s: String, quotes: Bool) -> String {
+        // Most text (numbers, names) has nothing to escape: a byte scan is far cheaper than the scalar walk.
+        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }) else {
+            return s
+        }
         var out = ""
         out.reserveCapacity(s.utf8.count)
         for ch in s.unicodeScalars {

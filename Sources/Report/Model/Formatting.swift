@@ -7,11 +7,71 @@ enum Formatting {
     static let unavailable = "—"
 
     /// "27,346.20"
-    static func grouped(_ d: Double, decimals: Int) -> String {
-        let text = ungrouped(d, decimals: decimals)
+    static func grouped(_ d: Double, decimals: Int) -> String { text(d, decimals: decimals, separators: true) }
+
+    /// "27346.20": as grouped, without separators (the CSV files' numbers). A value that rounds
+    /// to zero is shown without a sign.
+    static func ungrouped(_ d: Double, decimals: Int) -> String { text(d, decimals: decimals, separators: false) }
+
+    /// Exactly `String(format: "%.Nf", d)` (glibc: the binary value rounded half to even), without
+    /// the format parser: a 5 000-enterprise report formats some 400 000 numbers, and
+    /// `String(format:)` was a third of writing its CSV files and workbook.
+    static func fixed(_ d: Double, decimals: Int) -> String {
+        guard let n = scaled(d, decimals: decimals) else { return String(format: "%.\(decimals)f", d) }
+        return digits(n, negative: d.sign == .minus, decimals: decimals, separators: false)
+    }
+
+    /// grouped and ungrouped: built as bytes in one pass, since the tables format every number
+    /// several times (widths, workbook, CSV, HTML).
+    private static func text(_ d: Double, decimals: Int, separators: Bool) -> String {
+        guard let n = scaled(d, decimals: decimals) else { return slowText(d, decimals: decimals, separators: separators) }
+        return digits(n, negative: d.sign == .minus && n != 0, decimals: decimals, separators: separators)
+    }
+
+    /// |d| × 10^decimals rounded half to even, exactly; nil outside |d| < 2^52 and 0...2 decimals.
+    private static func scaled(_ d: Double, decimals: Int) -> UInt64? {
+        // |d| = m / 2^shift exactly; with |d| < 2^52 and at most two decimals, m × 10^decimals < 2^60.
+        guard d.isFinite, abs(d) < 0x1p52, (0...2).contains(decimals) else { return nil }
+        let scale: UInt64 = decimals == 0 ? 1 : decimals == 1 ? 10 : 100
+        guard d != 0 && d.isNormal else { return 0 }
+        let m = (d.significandBitPattern | 1 << 52) * scale
+        let shift = UInt64(52 - Int(d.exponent))
+        guard shift < 64 else { return 0 }        // |d| × scale < 1/2
+        let q = m >> shift, r = m & ((1 << shift) - 1), half: UInt64 = 1 << (shift - 1)
+        return r > half || (r == half && q & 1 == 1) ? q + 1 : q
+    }
+
+    /// n with `decimals` of its digits after the point (at least one before it), thousands separated on request.
+    private static func digits(_ n: UInt64, negative: Bool, decimals: Int, separators: Bool) -> String {
+        var reversed: [UInt8] = []
+        reversed.reserveCapacity(20)
+        var v = n
+        repeat { reversed.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0 || reversed.count <= decimals
+        var out: [UInt8] = []
+        out.reserveCapacity(reversed.count + reversed.count / 3 + 2)
+        if negative { out.append(UInt8(ascii: "-")) }
+        let whole = reversed.count - decimals
+        for i in 0..<whole {
+            out.append(reversed[reversed.count - 1 - i])
+            let left = whole - 1 - i
+            if separators && left > 0 && left % 3 == 0 { out.append(UInt8(ascii: ",")) }
+        }
+        if decimals > 0 {
+            out.append(UInt8(ascii: "."))
+            for i in (0..<decimals).reversed() { out.append(reversed[i]) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The rare numbers outside the fast path, through `String(format:)`.
+    private static func slowText(_ d: Double, decimals: Int, separators: Bool) -> String {
+        var text = fixed(d, decimals: decimals)
+        if text.hasPrefix("-"), text.utf8.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) {
+            text.removeFirst()
+        }
+        guard separators else { return text }
         var bytes = text.utf8[...]
         var out: [UInt8] = []
-        out.reserveCapacity(bytes.count + bytes.count / 3)
         if bytes.first == UInt8(ascii: "-") { out.append(UInt8(ascii: "-")); bytes = bytes.dropFirst() }
         let whole = bytes.prefix { $0 != UInt8(ascii: ".") }
         var left = whole.count
@@ -22,40 +82,6 @@ enum Formatting {
         }
         out += bytes.dropFirst(whole.count)
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// "27346.20": as grouped, without separators (the CSV files' numbers). A value that rounds
-    /// to zero is shown without a sign.
-    static func ungrouped(_ d: Double, decimals: Int) -> String {
-        let fixed = self.fixed(d, decimals: decimals)
-        guard fixed.hasPrefix("-"), fixed.utf8.dropFirst().allSatisfy({ $0 == UInt8(ascii: "0") || $0 == UInt8(ascii: ".") }) else {
-            return fixed
-        }
-        return String(fixed.dropFirst())
-    }
-
-    /// Exactly `String(format: "%.Nf", d)` (glibc: the binary value rounded half to even), without
-    /// the format parser: a 5 000-enterprise report formats some 400 000 numbers, and
-    /// `String(format:)` was a third of writing its CSV files and workbook.
-    static func fixed(_ d: Double, decimals: Int) -> String {
-        // |d| = m / 2^shift exactly; with |d| < 2^52 and at most two decimals, m × 10^decimals < 2^60.
-        guard d.isFinite, abs(d) < 0x1p52, (0...2).contains(decimals) else { return String(format: "%.\(decimals)f", d) }
-        let scale: UInt64 = decimals == 0 ? 1 : decimals == 1 ? 10 : 100
-        var n: UInt64 = 0                          // |d| × 10^decimals, rounded half to even
-        if d != 0 && d.isNormal {
-            let m = (d.significandBitPattern | 1 << 52) * scale
-            let shift = UInt64(52 - Int(d.exponent))
-            if shift < 64 {                        // otherwise |d| × scale < 1/2
-                let q = m >> shift, r = m & ((1 << shift) - 1), half: UInt64 = 1 << (shift - 1)
-                n = r > half || (r == half && q & 1 == 1) ? q + 1 : q
-            }
-        }
-        var digits = String(n)
-        if decimals > 0 {
-            if digits.utf8.count <= decimals { digits = String(repeating: "0", count: decimals + 1 - digits.utf8.count) + digits }
-            digits.insert(".", at: digits.index(digits.endIndex, offsetBy: -decimals))
-        }
-        return d.sign == .minus ? "-" + digits : digits
     }
 
     /// The text a cell shows in the HTML report and the workbook's width estimate.
