@@ -13,9 +13,11 @@ public enum ConsolidatedWorkbook {
 
     static func write(_ tables: [Table], summary: PeriodSummary, to path: String) throws {
         let period = ReportPeriod(summary.period)
+        // Deflate level 1: at 5 000 enterprises level 6 cost twice the instructions (the most of any output
+        // step) for a file a quarter smaller (1.2 MB instead of 1.6 MB).
         let book = WorkbookWriter(properties: DocumentProperties(
             title: "\(summary.parkName)经济运行月报（\(period.display)）", author: "parkstat",
-            company: summary.parkName, created: period.created))
+            company: summary.parkName, created: period.created), compressionLevel: 1)
         let styles = SheetStyles(book)
         do {
             for table in tables { try TableSheet.write(table, into: book, styles: styles) }
