@@ -103,8 +103,9 @@ public struct Ingestor: Sendable {
 
     /// Lock files, macOS companions and hidden files (the validator reports them as file.skipped).
     static func looksSkipped(_ path: String) -> Bool {
-        let name = (path as NSString).lastPathComponent
-        return name.hasPrefix("~$") || name.hasPrefix(".")
+        // By bytes: NSString's lastPathComponent cost a fifth of hashing the file.
+        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
+        return name.first == UInt8(ascii: ".") || name.starts(with: "~$".utf8)
     }
 
     /// Who a file's rejected rows named, for the count of enterprises that reported but had nothing

@@ -1,6 +1,6 @@
 import Foundation
 import Rules
-import Store
+@testable import Store
 import Testing
 import TestSupport
 
@@ -53,6 +53,19 @@ struct TempStore {
         #expect(FileDigest.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
         let long = Data(repeating: 0x61, count: 1000)
         #expect(FileDigest.sha256(long) == "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    @Test func registryRowsAreStoredAsSortedEscapedJSON() {
+        #expect(Store.json([:]) == "{}")
+        #expect(Store.json(["b": "say \"hi\"\n", "a": "巴中 1"]) == #"{"a":"巴中 1","b":"say \"hi\"\n"}"#)
+    }
+
+    @Test func lockFilesAndHiddenFilesLookSkipped() {
+        #expect(Ingestor.looksSkipped("/in/2024-07/~$报表.xlsx"))
+        #expect(Ingestor.looksSkipped("/in/2024-07/._报表.xlsx"))
+        #expect(Ingestor.looksSkipped(".hidden.xlsx"))
+        #expect(!Ingestor.looksSkipped("/in/.cache/报表.xlsx"))
+        #expect(!Ingestor.looksSkipped("/in/2024-07/报表~$.xlsx"))
     }
 
     @Test func ingestIsIdempotent() throws {
