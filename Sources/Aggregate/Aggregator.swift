@@ -62,12 +62,13 @@ public struct Aggregator: Sendable {
             }
             default: t.trend = yearMonths.compactMap { m in
                 guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
-                var values: [String: Sum] = [:], chains: [String: Sum] = [:]
+                // Summed by field and part, flattened once: naming "field.part" for every fact cost more than the sums.
+                var values: [String: [String: Sum]] = [:], chains: [String: Sum] = [:]
                 for sub in subs {
-                    for (k, v) in Aggregator.flatten(sub.facts) { values[k, default: Sum()].add(v) }
+                    for (field, parts) in sub.facts { for (part, v) in parts { values[field, default: [:]][part, default: Sum()].add(v) } }
                     chains[Aggregator.chain(reg[sub.uscc]), default: Sum()].add(sub.facts["gross_output"]?["cur"])
                 }
-                return MonthPoint(period: m, reporting: subs.count, values: values.compactMapValues(\.value),
+                return MonthPoint(period: m, reporting: subs.count, values: Aggregator.flatten(values.mapValues { $0.compactMapValues(\.value) }),
                                   outputByChain: chains.compactMapValues(\.value))
             }
             }

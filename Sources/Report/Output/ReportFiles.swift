@@ -33,7 +33,7 @@ public enum ReportFiles {
                 if job == 0 {
                     try ConsolidatedWorkbook.write(tables, summary: summary, to: workbook)
                 } else {
-                    for (table, csv) in zip(tables, csvs) { try OutputFile.write(Array(CSVTable.render(table).utf8), to: csv) }
+                    for (table, csv) in zip(tables, csvs) { try OutputFile.write(CSVTable.bytes(table), to: csv) }
                     try HTMLReport.write(summary, to: html)
                 }
             } catch {
