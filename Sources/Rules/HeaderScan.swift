@@ -24,7 +24,7 @@ struct HeaderScan {
     var score: Int { Set(columns.map(\.field.id)).count }
 
     /// The row within the first 20 with the best alias score; nil when nothing matches.
-    static func find(in grid: SheetGrid, matcher: LabelMatcher, ignored: Set<String>) -> HeaderScan? {
+    static func find(in grid: SheetGrid, matcher: LabelMatcher, ignored: Set<LabelKey>) -> HeaderScan? {
         let rows = grid.sheet.rows.prefix { $0.index < 20 }
         var best: HeaderScan?
         for (i, row) in rows.enumerated() {
@@ -45,7 +45,7 @@ struct HeaderScan {
     }
 
     private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, matcher: LabelMatcher,
-                                  ignored: Set<String>) -> HeaderScan {
+                                  ignored: Set<LabelKey>) -> HeaderScan {
         var columnsSeen = Set(row.cells.map(\.column))
         if let child { columnsSeen.formUnion(child.cells.map(\.column)) }
         // Merged parents spread over columns that hold no cell of their own.
@@ -74,7 +74,7 @@ struct HeaderScan {
                 out.columns.append(HeaderColumn(column: c, field: field, part: resolved, cell: cell, unit: unit, unitCell: unitCell))
             }
             func unknownCell(_ cell: CellRef, _ label: String) {
-                if !ignored.contains(Label.normalize(label).text), reportedUnknown.insert(cell).inserted {
+                if !ignored.contains(LabelKey(Label.normalize(label).text)), reportedUnknown.insert(cell).inserted {
                     out.unknown.append((cell, label))
                 }
             }

@@ -2,8 +2,8 @@ import SheetModel
 
 /// 一企一表 (shaped like B204-1): label/value pairs at the top, then 指标名称 | 计量单位 | 代码 | 本月 | 1—本月 | …
 enum LongLayout {
-    static let nameHeaders: Set<String> = ["指标名称", "指标", "项目", "指标名"]
-    static let unitHeaders: Set<String> = ["计量单位", "单位"]
+    static let nameHeaders: Set<LabelKey> = Set(["指标名称", "指标", "项目", "指标名"].map(LabelKey.init))
+    static let unitHeaders: Set<LabelKey> = Set(["计量单位", "单位"].map(LabelKey.init))
 
     static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
         guard let table = findTable(sheet, matcher: matcher) else { return nil }
@@ -18,15 +18,15 @@ enum LongLayout {
             if firstIndicatorRow != nil, row.index > last + 1 { break }
             last = row.index
             guard case .text(let raw)? = row.cells.first(where: { $0.column == table.nameColumn })?.value else {
-                if row.cells.first?.value.text.map({ t in schema.footerLabels.contains { Label.normalize(t).text.hasPrefix($0) } }) == true { break }
+                if row.cells.first?.value.text.map({ t in schema.footers.matches(Label.normalize(t).text) }) == true { break }
                 continue
             }
             let nameCell = CellRef(row: row.index, column: table.nameColumn)
             let label = Label.normalize(raw)
-            if schema.footerLabels.contains(where: { label.text.hasPrefix($0) }) { break }
+            if schema.footers.matches(label.text) { break }
             let hasNumbers = table.parts.contains { !row[$0.column].isEmpty }
             guard let m = matcher.match(label.text), m.field.kind.isNumeric, let canonical = m.field.unit else {
-                if hasNumbers, !schema.ignoredLabels.contains(label.text) {
+                if hasNumbers, !schema.ignoredKeys.contains(LabelKey(label.text)) {
                     findings.append(Messages.unknownColumn(file: file, sheet: sheet.name, cell: nameCell, label: raw))
                 }
                 continue
@@ -90,9 +90,9 @@ enum LongLayout {
             var parts: [(UInt16, Part)] = []
             for cell in row.cells {
                 guard let t = cell.value.text else { continue }
-                let n = Label.normalize(t).text
-                if nameHeaders.contains(n) { name = cell.column }
-                else if unitHeaders.contains(n) { unit = cell.column }
+                let n = Label.normalize(t).text, key = LabelKey(n)
+                if nameHeaders.contains(key) { name = cell.column }
+                else if unitHeaders.contains(key) { unit = cell.column }
                 else if let p = matcher.part(n) { parts.append((cell.column, p)) }
             }
             if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }

@@ -4,7 +4,7 @@ import SheetModel
 enum WideLayout {
     static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
         let grid = SheetGrid(sheet)
-        guard let header = HeaderScan.find(in: grid, matcher: matcher, ignored: schema.ignoredLabels) else { return nil }
+        guard let header = HeaderScan.find(in: grid, matcher: matcher, ignored: schema.ignoredKeys) else { return nil }
         let title = TitleInfo(sheet, before: header.firstRow, matcher: matcher, file: file)
         var findings = title.findings
         var columns: [HeaderColumn] = []
@@ -40,8 +40,8 @@ enum WideLayout {
             last = row.index
             let texts = row.cells.compactMap { $0.value.text.map { Label.normalize($0).text } }
             if let first = row.cells.first?.value.text.map({ Label.normalize($0).text }),
-               schema.footerLabels.contains(where: { first.hasPrefix($0) }) { break }
-            let isTotal = texts.contains { schema.totalLabels.contains($0) }
+               schema.footers.matches(first) { break }
+            let isTotal = texts.contains { schema.totalKeys.contains(LabelKey($0)) }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
             var entries: [FieldKey: Entry] = [:]
             var anyValue = false

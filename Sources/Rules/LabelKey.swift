@@ -1,0 +1,53 @@
+import Foundation
+
+/// A normalised label as a dictionary key. String hashes and compares by canonical equivalence, a
+/// Unicode walk on every look-up; the key keeps the bytes of the NFC form instead, so byte equality
+/// is exactly String equality. Text inside `FastText`'s set that is its own value text (all that
+/// `Label.normalize` returns for it) is NFC already and serves as it is.
+struct LabelKey: Hashable, Sendable {
+    let nfc: String
+
+    init(_ s: String) {
+        nfc = FastText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping
+    }
+
+    func hash(into hasher: inout Hasher) {
+        FastText.withBytes(nfc) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
+    static func == (a: LabelKey, b: LabelKey) -> Bool {
+        FastText.withBytes(a.nfc) { x in FastText.withBytes(b.nfc) { y in x.elementsEqual(y) } }
+    }
+}
+
+extension FastText {
+    /// Inside the set and its own value text (no white space, nothing full-width): then it is NFC,
+    /// and every scalar is one Character, so Character-wise string operations equal byte-wise ones.
+    static func isPlain(_ s: String) -> Bool {
+        withBytes(s) { isPlain($0) }
+    }
+
+    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        var changed = false
+        return scan(b, changed: &changed) && !changed
+    }
+}
+
+/// Label prefixes (the footer labels), compared as bytes when both sides are plain text, where a
+/// byte prefix is exactly a Character prefix.
+struct LabelPrefixes: Sendable {
+    let labels: [String]
+    private let plain: [[UInt8]]?
+
+    init(_ labels: [String]) {
+        self.labels = labels
+        plain = labels.allSatisfy(FastText.isPlain) ? labels.map { Array($0.utf8) } : nil
+    }
+
+    func matches(_ text: String) -> Bool {
+        if let plain, let hit = FastText.withBytes(text, { b in FastText.isPlain(b) ? plain.contains { b.starts(with: $0) } : nil }) {
+            return hit
+        }
+        return labels.contains { text.hasPrefix($0) }
+    }
+}
