@@ -4,19 +4,36 @@ import Foundation
 /// Unicode walk on every look-up; the key keeps the bytes of the NFC form instead, so byte equality
 /// is exactly String equality. Text inside `FastText`'s set that is its own value text (all that
 /// `Label.normalize` returns for it) is NFC already and serves as it is.
-struct LabelKey: Hashable, Sendable {
-    let nfc: String
+struct LabelKey: Hashable, @unchecked Sendable {
+    private enum Storage {
+        case owned(String)
+        /// Plain bytes, valid only while a look-up runs: such keys are never stored.
+        case borrowed(UnsafeBufferPointer<UInt8>)
+    }
+    private let storage: Storage
 
     init(_ s: String) {
-        nfc = FastText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping
+        storage = .owned(FastText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping)
+    }
+
+    /// A key for looking up plain bytes (`FastText.isPlain`) without making a String of them.
+    init(borrowing plain: UnsafeBufferPointer<UInt8>) {
+        storage = .borrowed(plain)
+    }
+
+    private func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        switch storage {
+        case .owned(let s): FastText.withBytes(s, body)
+        case .borrowed(let b): body(b)
+        }
     }
 
     func hash(into hasher: inout Hasher) {
-        FastText.withBytes(nfc) { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 
     static func == (a: LabelKey, b: LabelKey) -> Bool {
-        FastText.withBytes(a.nfc) { x in FastText.withBytes(b.nfc) { y in x.elementsEqual(y) } }
+        a.withBytes { x in b.withBytes { y in x.count == y.count && (x.isEmpty || memcmp(x.baseAddress!, y.baseAddress!, x.count) == 0) } }
     }
 }
 

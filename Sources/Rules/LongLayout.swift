@@ -5,8 +5,9 @@ enum LongLayout {
     static let nameHeaders: Set<LabelKey> = Set(["指标名称", "指标", "项目", "指标名"].map(LabelKey.init))
     static let unitHeaders: Set<LabelKey> = Set(["计量单位", "单位"].map(LabelKey.init))
 
-    static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
-        guard let table = findTable(sheet, matcher: matcher) else { return nil }
+    static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
+        let sheet = grid.sheet, matcher = grid.matcher
+        guard let table = findTable(grid) else { return nil }
         let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
         var findings = title.findings
         var entries = metadata(sheet, before: table.row, matcher: matcher)
@@ -14,18 +15,18 @@ enum LongLayout {
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
         var last = table.row
-        for row in sheet.rows where row.index > table.row {
+        for (r, row) in sheet.rows.enumerated() where row.index > table.row {
             if firstIndicatorRow != nil, row.index > last + 1 { break }
             last = row.index
-            guard case .text(let raw)? = row.cells.first(where: { $0.column == table.nameColumn })?.value else {
-                if row.cells.first?.value.text.map({ t in schema.footers.matches(Label.normalize(t).text) }) == true { break }
+            guard let c = row.cells.firstIndex(where: { $0.column == table.nameColumn }),
+                  case .text(let raw) = row.cells[c].value, let label = grid.label(r, c) else {
+                if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
                 continue
             }
             let nameCell = CellRef(row: row.index, column: table.nameColumn)
-            let label = Label.normalize(raw)
             if schema.footers.matches(label.text) { break }
             let hasNumbers = table.parts.contains { !row[$0.column].isEmpty }
-            guard let m = matcher.match(label.text), m.field.kind.isNumeric, let canonical = m.field.unit else {
+            guard let m = grid.match(r, c), m.field.kind.isNumeric, let canonical = m.field.unit else {
                 if hasNumbers, !schema.ignoredKeys.contains(LabelKey(label.text)) {
                     findings.append(Messages.unknownColumn(file: file, sheet: sheet.name, cell: nameCell, label: raw))
                 }
@@ -84,16 +85,17 @@ enum LongLayout {
     }
 
     /// The indicator table's header: a 指标名称 cell and at least one part (本月, 1—本月…) in the same row.
-    static func findTable(_ sheet: SheetData, matcher: LabelMatcher) -> Table? {
-        for row in sheet.rows.prefix(while: { $0.index < 30 }) {
+    static func findTable(_ grid: SheetGrid) -> Table? {
+        for (r, row) in grid.sheet.rows.enumerated() {
+            guard row.index < 30 else { break }
             var name: UInt16?, unit: UInt16?
             var parts: [(UInt16, Part)] = []
-            for cell in row.cells {
-                guard let t = cell.value.text else { continue }
-                let n = Label.normalize(t).text, key = LabelKey(n)
+            for (c, cell) in row.cells.enumerated() {
+                guard let label = grid.label(r, c) else { continue }
+                let key = LabelKey(label.text)
                 if nameHeaders.contains(key) { name = cell.column }
                 else if unitHeaders.contains(key) { unit = cell.column }
-                else if let p = matcher.part(n) { parts.append((cell.column, p)) }
+                else if let p = grid.part(r, c) { parts.append((cell.column, p)) }
             }
             if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }
         }

@@ -77,10 +77,17 @@ enum NumberText {
 extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
+        // Most cells have no white space at either end: nothing to copy.
+        if let first = scalars.first, let last = scalars.last, !first.isSpace, !last.isSpace { return self }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
     }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, without the property look-up for ASCII.
+    var isSpace: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
 }
 
 /// How a cell value is quoted in a finding.
