@@ -37,19 +37,6 @@ struct LabelKey: Hashable, @unchecked Sendable {
     }
 }
 
-extension FastText {
-    /// Inside the set and its own value text (no white space, nothing full-width): then it is NFC,
-    /// and every scalar is one Character, so Character-wise string operations equal byte-wise ones.
-    static func isPlain(_ s: String) -> Bool {
-        withBytes(s) { isPlain($0) }
-    }
-
-    static func isPlain(_ b: UnsafeBufferPointer<UInt8>) -> Bool {
-        var changed = false
-        return scan(b, changed: &changed) && !changed
-    }
-}
-
 /// Label prefixes (the footer labels), compared as bytes when both sides are plain text, where a
 /// byte prefix is exactly a Character prefix.
 struct LabelPrefixes: Sendable {

@@ -110,10 +110,14 @@ enum LongLayout {
             for (i, cell) in row.cells.enumerated() {
                 guard case .text(let raw) = cell.value else { continue }
                 let s = Label.normalizeValueText(raw)
+                let plain = FastText.isPlain(s)
                 var label = s, inline: String?
-                if let colon = s.firstIndex(where: { $0 == ":" }) {
+                if let colon = plain ? s.utf8.firstIndex(of: UInt8(ascii: ":")) : s.firstIndex(where: { $0 == ":" }) {
                     label = String(s[..<colon])
-                    let rest = raw[raw.index(after: raw.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? raw.startIndex)...]
+                    // In the set every scalar but "\r\n" is a Character: look for the colon scalar.
+                    let rawColon = FastText.inSet(raw) ? raw.unicodeScalars.firstIndex { $0 == ":" || $0 == "：" }
+                        : raw.firstIndex(where: { $0 == ":" || $0 == "：" })
+                    let rest = raw[raw.index(after: rawColon ?? raw.startIndex)...]
                     inline = String(rest).trimmingWhitespace()
                     if inline?.isEmpty == true { inline = nil }
                 }
@@ -124,7 +128,9 @@ enum LongLayout {
                 if let inline {
                     // "报告期：2024年7月 单位：万元" keeps only the period part.
                     var v = inline
-                    if m.field.kind == .period, let r = v.range(of: "单位") { v = String(v[..<r.lowerBound]).trimmingWhitespace() }
+                    if m.field.kind == .period, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) {
+                        v = String(v[..<r.lowerBound]).trimmingWhitespace()
+                    }
                     out[key] = Entry(value: .text(v), cell: ref, unit: nil)
                 } else if i + 1 < row.cells.count {
                     let next = row.cells[i + 1]

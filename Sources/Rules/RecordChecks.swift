@@ -37,6 +37,7 @@ struct RecordChecker {
 
     func check(_ record: Record) -> RowOutcome {
         var out = RowOutcome()
+        out.values.reserveCapacity(record.entries.count)
         checkIdentity(record, &out)
         checkPeriod(record, &out)
         let enterprise = out.uscc.flatMap { registry?[$0] }
@@ -142,7 +143,7 @@ struct RecordChecker {
 
     private func checkNumber(_ key: FieldKey, _ field: FieldSpec, _ canonical: Unit, _ entry: Entry, _ period: Period?,
                              _ enterprise: Registry.Enterprise?, _ out: inout RowOutcome) {
-        let name = label(key)
+        var name: String { label(key) }   // only messages need it
         switch NumberText.parse(entry.value, placeholders: schema.placeholders) {
         case .empty:
             if let part = key.part, isRequired(field, part, period, enterprise) {

@@ -12,7 +12,7 @@ extension Validator {
 
     /// Lock files `~$*`, `._*`, hidden files and empty files: reported, never opened.
     static func skipReason(_ path: String) -> String? {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        let name = PathName.last(path).map(String.init) ?? path
         if name.hasPrefix("~$") { return "Office 打开文件时生成的临时锁文件" }
         if name.hasPrefix("._") { return "macOS 生成的附属文件" }
         if name.hasPrefix(".") { return "隐藏文件" }
