@@ -29,18 +29,30 @@ struct HeaderScan {
         var best: HeaderScan?
         for (i, row) in rows.enumerated() {
             guard row.index < 20 else { break }
+            let hasChild = i + 1 < rows.count && rows[i + 1].index == row.index + 1
+                && rows[i + 1].cells.indices.contains(where: { grid.part(i + 1, $0) != nil })
+            // A column is only ever added for a label that matches a field: without one, both
+            // readings of this row score 0 and can never be chosen.
+            guard anyMatch(grid, row: i) || hasChild && rows[i + 1].cells.indices.contains(where: { grid.match(i + 1, $0) != nil })
+            else { continue }
             var options = [interpret(grid, row, child: nil, ignored: ignored)]
-            if i + 1 < rows.count, rows[i + 1].index == row.index + 1 {
-                let next = rows[i + 1]
-                if next.cells.indices.contains(where: { grid.part(i + 1, $0) != nil }) {
-                    options.append(interpret(grid, row, child: next, ignored: ignored))
-                }
-            }
+            if hasChild { options.append(interpret(grid, row, child: rows[i + 1], ignored: ignored)) }
             for o in options where o.score > 0 {
                 if best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
             }
         }
         return best
+    }
+
+    /// Whether a parent label `interpret` would read for row `r` (its cells, and merged areas
+    /// over it) matches a field.
+    private static func anyMatch(_ grid: SheetGrid, row r: Int) -> Bool {
+        let row = grid.sheet.rows[r]
+        if row.cells.indices.contains(where: { grid.match(r, $0) != nil }) { return true }
+        return grid.sheet.merged.contains { range in
+            range.first.row <= row.index && range.last.row >= row.index
+                && grid.position(range.first).map { grid.match($0.row, $0.cell) != nil } == true
+        }
     }
 
     private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {

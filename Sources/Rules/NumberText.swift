@@ -78,6 +78,8 @@ extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
         // Most cells have no white space at either end: nothing to copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80 || (0xE4...0xE9).contains(first),
+           last > 0x20, last < 0x80 || !scalars.last!.isSpace { return self }
         if let first = scalars.first, let last = scalars.last, !first.isSpace, !last.isSpace { return self }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

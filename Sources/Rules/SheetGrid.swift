@@ -13,13 +13,15 @@ final class SheetGrid {
     private var mergedOrigin: [CellRef: CellRef] = [:]
     private var cells: [[Labelled?]]
 
-    /// What is known about one text cell, each part worked out when first asked for.
-    private struct Labelled {
-        var label: NormalizedLabel
+    /// What is known about one text cell, each part worked out when first asked for. A class:
+    /// the cache is read far more often than filled, and a struct was copied out on every read.
+    private final class Labelled {
+        let label: NormalizedLabel
         /// Trimmed, nil when blank (`text(_:)`).
-        var text: String?? = nil
-        var part: Part?? = nil
-        var match: LabelMatcher.Match?? = nil
+        var text: String??
+        var part: Part??
+        var match: LabelMatcher.Match??
+        init(label: NormalizedLabel) { self.label = label }
     }
 
     init(_ sheet: SheetData, matcher: LabelMatcher, mergedRows: UInt32 = 40) {
@@ -66,7 +68,7 @@ final class SheetGrid {
         guard let e = entry(r, c) else { return nil }
         if let known = e.part { return known }
         let p = matcher.part(e.label.text)
-        cells[r][c]?.part = .some(p)
+        e.part = .some(p)
         return p
     }
 
@@ -76,7 +78,7 @@ final class SheetGrid {
         guard let e = entry(r, c) else { return nil }
         if let known = e.match { return known }
         let m = matcher.match(e.label.text)
-        cells[r][c]?.match = .some(m)
+        e.match = .some(m)
         return m
     }
 
@@ -99,11 +101,10 @@ final class SheetGrid {
 
     func text(_ r: Int, _ c: Int) -> String? {
         guard case .text(let s) = sheet.rows[r].cells[c].value else { return nil }
-        guard r < cachedCount else { return SheetGrid.trimmed(s) }
-        if let known = cells[r][c]?.text { return known }
+        guard r < cachedCount, let e = entry(r, c) else { return SheetGrid.trimmed(s) }
+        if let known = e.text { return known }
         let t = SheetGrid.trimmed(s)
-        _ = entry(r, c)
-        cells[r][c]?.text = .some(t)
+        e.text = .some(t)
         return t
     }
 
