@@ -6,6 +6,11 @@ struct FieldKey: Hashable, Comparable {
     var part: Part?
 
     var name: String { part.map { "\(id).\($0.rawValue)" } ?? id }
+    /// Equal keys have equal ids and parts; hashing the part's position skips hashing its raw String.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(part?.ordinal ?? -1)
+    }
     static func < (a: FieldKey, b: FieldKey) -> Bool { (a.id, a.part?.rawValue ?? "") < (b.id, b.part?.rawValue ?? "") }
 }
 

@@ -41,7 +41,19 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     }
 
     public static func < (a: Part, b: Part) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.ordinal < b.ordinal
+    }
+
+    /// The position in `allCases`, without the look-up (keys holding a part are hashed a lot).
+    var ordinal: Int {
+        switch self {
+        case .cur: 0
+        case .ytd: 1
+        case .pyCur: 2
+        case .pyYtd: 3
+        case .end: 4
+        case .pyEnd: 5
+        }
     }
 }
 

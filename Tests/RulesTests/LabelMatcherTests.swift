@@ -3,6 +3,10 @@ import Testing
 
 /// Matching plain labels on bytes must agree with the String path on every label.
 @Suite struct LabelMatcherTests {
+    @Test func partOrdinalsFollowAllCases() {
+        for (i, p) in Part.allCases.enumerated() { #expect(p.ordinal == i) }
+    }
+
     @Test func bytePathMatchesStringPath() throws {
         let schema = try Schema.defaultSchema()
         let pieces = ["工业总产值", "产值", "销售产值", "出口", "营业收入", "实缴税金", "从业人员", "党员", "统一社会信用代码", "企业名称",
