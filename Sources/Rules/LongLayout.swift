@@ -12,6 +12,9 @@ enum LongLayout {
         var findings = title.findings
         var entries = metadata(sheet, before: table.row, matcher: matcher)
         var present = Set(entries.keys)
+        // Sized once: a table holds a few dozen values, and growing them re-hashed every key.
+        entries.reserveCapacity(64)
+        present.reserveCapacity(64)
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
         var last = table.row

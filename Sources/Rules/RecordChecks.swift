@@ -50,6 +50,7 @@ struct RecordChecker {
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
             var facts: [String: [String: Double]] = [:]
+            facts.reserveCapacity(out.values.count)
             for (k, v) in out.values { if let part = k.part { facts[k.id, default: [:]][part.rawValue] = v } }
             out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, facts: facts,
                                         sheet: sheet, row: Int(record.row) + 1, usccCell: out.usccCell)

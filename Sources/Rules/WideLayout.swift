@@ -42,6 +42,7 @@ enum WideLayout {
             let isTotal = row.cells.indices.contains { grid.label(r, $0).map { schema.totalKeys.contains(LabelKey($0.text)) } ?? false }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
             var entries: [FieldKey: Entry] = [:]
+            entries.reserveCapacity(columns.count)
             var anyValue = false
             for col in columns {
                 let v = row[col.column]
