@@ -16,6 +16,15 @@ struct LabelKey: Hashable, @unchecked Sendable {
         storage = .owned(FastText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping)
     }
 
+    /// A key for text known to be plain (`FastText.isPlain`), without scanning it again.
+    static func plain(_ s: String) -> LabelKey {
+        LabelKey(storage: .owned(s))
+    }
+
+    private init(storage: Storage) {
+        self.storage = storage
+    }
+
     /// A key for looking up plain bytes (`FastText.isPlain`) without making a String of them.
     init(borrowing plain: UnsafeBufferPointer<UInt8>) {
         storage = .borrowed(plain)

@@ -4,6 +4,10 @@
 extension LabelMatcher {
     typealias Bytes = Slice<UnsafeBufferPointer<UInt8>>
 
+    /// `match` and `part` for text known to be plain.
+    func match(plainText text: String) -> Match? { FastText.withBytes(text) { match(plain: $0) } }
+    func part(plainText text: String) -> Part? { FastText.withBytes(text) { part(plain: $0[...]) } }
+
     func match(plain b: UnsafeBufferPointer<UInt8>) -> Match? {
         let text = b[...]
         if let id = alias(text) { return (byID[id]!, nil) }

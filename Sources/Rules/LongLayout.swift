@@ -94,8 +94,7 @@ enum LongLayout {
             var name: UInt16?, unit: UInt16?
             var parts: [(UInt16, Part)] = []
             for (c, cell) in row.cells.enumerated() {
-                guard let label = grid.label(r, c) else { continue }
-                let key = LabelKey(label.text)
+                guard let key = grid.key(r, c) else { continue }
                 if nameHeaders.contains(key) { name = cell.column }
                 else if unitHeaders.contains(key) { unit = cell.column }
                 else if let p = grid.part(r, c) { parts.append((cell.column, p)) }

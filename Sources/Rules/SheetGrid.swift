@@ -17,11 +17,24 @@ final class SheetGrid {
     /// the cache is read far more often than filled, and a struct was copied out on every read.
     private final class Labelled {
         let label: NormalizedLabel
+        /// `FastText.isPlain(label.text)`, known without a scan when the fast path made the label.
+        let plain: Bool
         /// Trimmed, nil when blank (`text(_:)`).
         var text: String??
         var part: Part??
         var match: LabelMatcher.Match??
-        init(label: NormalizedLabel) { self.label = label }
+        private(set) lazy var key = plain ? LabelKey.plain(label.text) : LabelKey(label.text)
+
+        /// The label of the raw text equals that of the trimmed text: §4 drops all white space.
+        init(raw: String) {
+            if let fast = Label.fastLabel(raw) {
+                label = fast
+                plain = true
+            } else {
+                label = Label.normalize(raw)
+                plain = FastText.isPlain(label.text)
+            }
+        }
     }
 
     init(_ sheet: SheetData, matcher: LabelMatcher, mergedRows: UInt32 = 40) {
@@ -62,22 +75,25 @@ final class SheetGrid {
         entry(r, c)?.label
     }
 
+    /// The cell's label as a dictionary key.
+    func key(_ r: Int, _ c: Int) -> LabelKey? {
+        entry(r, c)?.key
+    }
+
     /// `matcher.part` of the cell's label.
     func part(_ r: Int, _ c: Int) -> Part? {
-        guard r < cachedCount else { return label(r, c).flatMap { matcher.part($0.text) } }
         guard let e = entry(r, c) else { return nil }
         if let known = e.part { return known }
-        let p = matcher.part(e.label.text)
+        let p = e.plain ? matcher.part(plainText: e.label.text) : matcher.part(e.label.text)
         e.part = .some(p)
         return p
     }
 
     /// `matcher.match` of the cell's label.
     func match(_ r: Int, _ c: Int) -> LabelMatcher.Match? {
-        guard r < cachedCount else { return label(r, c).flatMap { matcher.match($0.text) } }
         guard let e = entry(r, c) else { return nil }
         if let known = e.match { return known }
-        let m = matcher.match(e.label.text)
+        let m = e.plain ? matcher.match(plainText: e.label.text) : matcher.match(e.label.text)
         e.match = .some(m)
         return m
     }
@@ -115,10 +131,9 @@ final class SheetGrid {
 
     private func entry(_ r: Int, _ c: Int) -> Labelled? {
         guard case .text(let raw) = sheet.rows[r].cells[c].value else { return nil }
-        guard r < cachedCount else { return Labelled(label: Label.normalize(raw)) }
+        guard r < cachedCount else { return Labelled(raw: raw) }
         if let known = cells[r][c] { return known }
-        // The label of the raw text equals that of the trimmed text: §4 drops all white space.
-        let e = Labelled(label: Label.normalize(raw))
+        let e = Labelled(raw: raw)
         cells[r][c] = e
         return e
     }
