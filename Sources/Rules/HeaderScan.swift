@@ -24,19 +24,19 @@ struct HeaderScan {
     var score: Int { Set(columns.map(\.field.id)).count }
 
     /// The row within the first 20 with the best alias score; nil when nothing matches.
-    static func find(in grid: SheetGrid, matcher: LabelMatcher, ignored: Set<String>) -> HeaderScan? {
-        let rows = grid.sheet.rows.prefix { $0.index < 20 }
+    static func find(in grid: SheetGrid, ignored: Set<LabelKey>) -> HeaderScan? {
+        let rows = grid.sheet.rows
         var best: HeaderScan?
         for (i, row) in rows.enumerated() {
-            var options = [interpret(grid, row, child: nil, matcher: matcher, ignored: ignored)]
-            let nextIndex = grid.sheet.rows.index(after: rows.startIndex + i)
-            if nextIndex < grid.sheet.rows.endIndex, grid.sheet.rows[nextIndex].index == row.index + 1 {
-                let next = grid.sheet.rows[nextIndex]
-                let hasParts = next.cells.contains { c in
-                    c.value.text.map { matcher.part(Label.normalize($0).text) != nil } ?? false
-                }
-                if hasParts { options.append(interpret(grid, row, child: next, matcher: matcher, ignored: ignored)) }
-            }
+            guard row.index < 20 else { break }
+            let hasChild = i + 1 < rows.count && rows[i + 1].index == row.index + 1
+                && rows[i + 1].cells.indices.contains(where: { grid.part(i + 1, $0) != nil })
+            // A column is only ever added for a label that matches a field: without one, both
+            // readings of this row score 0 and can never be chosen.
+            guard anyMatch(grid, row: i) || hasChild && rows[i + 1].cells.indices.contains(where: { grid.match(i + 1, $0) != nil })
+            else { continue }
+            var options = [interpret(grid, row, child: nil, ignored: ignored)]
+            if hasChild { options.append(interpret(grid, row, child: rows[i + 1], ignored: ignored)) }
             for o in options where o.score > 0 {
                 if best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
             }
@@ -44,8 +44,18 @@ struct HeaderScan {
         return best
     }
 
-    private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, matcher: LabelMatcher,
-                                  ignored: Set<String>) -> HeaderScan {
+    /// Whether a parent label `interpret` would read for row `r` (its cells, and merged areas
+    /// over it) matches a field.
+    private static func anyMatch(_ grid: SheetGrid, row r: Int) -> Bool {
+        let row = grid.sheet.rows[r]
+        if row.cells.indices.contains(where: { grid.match(r, $0) != nil }) { return true }
+        return grid.sheet.merged.contains { range in
+            range.first.row <= row.index && range.last.row >= row.index
+                && grid.position(range.first).map { grid.match($0.row, $0.cell) != nil } == true
+        }
+    }
+
+    private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
         var columnsSeen = Set(row.cells.map(\.column))
         if let child { columnsSeen.formUnion(child.cells.map(\.column)) }
         // Merged parents spread over columns that hold no cell of their own.
@@ -57,10 +67,11 @@ struct HeaderScan {
         var carried: (field: FieldSpec, cell: CellRef, unit: Unit?)?
         for c in columnsSeen.sorted() {
             let parentRef = grid.origin(CellRef(row: row.index, column: c))
-            let parentText = grid.text(parentRef)
+            let parent = grid.textCell(parentRef)
             let childRef = child.map { CellRef(row: $0.index, column: c) }
-            let childText = childRef.flatMap { grid.isMergedCover($0) ? nil : grid.text($0) }
-            let p = parentText.map(Label.normalize), ch = childText.map(Label.normalize)
+            let childCell = childRef.flatMap { grid.isMergedCover($0) ? nil : grid.textCell($0) }
+            let parentText = parent?.text, childText = childCell?.text
+            let p = parent?.label, ch = childCell?.label
 
             func add(_ field: FieldSpec, _ part: Part?, cell: CellRef, unit: Unit?, unitCell: CellRef?) {
                 guard field.kind.isNumeric else {
@@ -68,20 +79,21 @@ struct HeaderScan {
                     return
                 }
                 guard let resolved = field.resolve(part) else {
-                    unknownCell(cell, childText ?? parentText ?? "")
+                    unknownCell(cell, childText ?? parentText ?? "", (ch ?? p)?.text ?? "")
                     return
                 }
                 out.columns.append(HeaderColumn(column: c, field: field, part: resolved, cell: cell, unit: unit, unitCell: unitCell))
             }
-            func unknownCell(_ cell: CellRef, _ label: String) {
-                if !ignored.contains(Label.normalize(label).text), reportedUnknown.insert(cell).inserted {
+            /// `normalized` is the label of `label`.
+            func unknownCell(_ cell: CellRef, _ label: String, _ normalized: String) {
+                if !ignored.contains(LabelKey(normalized)), reportedUnknown.insert(cell).inserted {
                     out.unknown.append((cell, label))
                 }
             }
 
-            if let ch, let childRef {
-                if let part = matcher.part(ch.text) {
-                    var parentMatch = p.flatMap { matcher.match($0.text) }
+            if let childCell, let ch, let childRef {
+                if let part = grid.part(childCell.row, childCell.cell) {
+                    var parentMatch = parent.flatMap { grid.match($0.row, $0.cell) }
                     var pCell = parentRef, pUnit = p?.unit
                     if parentMatch == nil, parentText == nil, let carried, carried.field.kind == .flow {
                         parentMatch = (carried.field, nil); pCell = carried.cell; pUnit = carried.unit
@@ -92,26 +104,26 @@ struct HeaderScan {
                         add(m.field, part, cell: childRef, unit: unit, unitCell: ch.unit != nil ? childRef : pCell)
                         if let cu = ch.unit, let pu = pUnit, cu != pu { out.unitConflicts.append(childRef) }
                     } else if let pt = parentText {
-                        unknownCell(pCell, pt)
+                        unknownCell(pCell, pt, p!.text)
                     }
                     continue
                 }
-                if let m = matcher.match(ch.text) {
+                if let m = grid.match(childCell.row, childCell.cell) {
                     add(m.field, m.part, cell: childRef, unit: ch.unit, unitCell: ch.unit != nil ? childRef : nil)
                     carried = nil
                     continue
                 }
-                unknownCell(childRef, childText!)
+                unknownCell(childRef, childCell.text, ch.text)
                 continue
             }
             carried = nil
-            guard let p, let parentText else { continue }
+            guard let parent, let p, let parentText else { continue }
             if parentRef.column != c { continue }   // the rest of a merged parent with nothing under it
-            if let m = matcher.match(p.text) {
+            if let m = grid.match(parent.row, parent.cell) {
                 carried = m.field.kind == .flow ? (m.field, parentRef, p.unit) : nil
                 add(m.field, m.part, cell: parentRef, unit: p.unit, unitCell: p.unit != nil ? parentRef : nil)
             } else {
-                unknownCell(parentRef, parentText)
+                unknownCell(parentRef, parentText, p.text)
             }
         }
         return out

@@ -10,15 +10,16 @@ struct NormalizedLabel: Hashable {
 enum Label {
     /// NFKC (full-width → ASCII), no white space at all, one kind of dash. Used for values too.
     static func normalizeValueText(_ s: String) -> String {
-        // Plain ASCII is its own NFKC form; only white space needs to go.
-        if s.utf8.allSatisfy({ $0 < 0x80 }) {
-            return s.utf8.contains(where: { $0 <= 0x20 || $0 == 0x7F }) ? String(s.filter { !$0.isWhitespace }) : s
-        }
-        // The same labels and names recur in every file of a month: NFKC through Foundation is slow.
-        return valueTextCache.value(for: s) { computeValueText(s) }
+        FastText.valueText(s) ?? foundationValueText(s)
     }
 
-    private static func computeValueText(_ s: String) -> String {
+    /// Rare scalars go through Foundation's NFKC, which is slow: remember them.
+    static func foundationValueText(_ s: String) -> String {
+        valueTextCache.value(for: s) { computeValueText(s) }
+    }
+
+    /// The Foundation path, for any text (FastTextTests compares the fast path with it).
+    static func computeValueText(_ s: String) -> String {
         var out = String.UnicodeScalarView()
         for u in s.precomposedStringWithCompatibilityMapping.unicodeScalars {
             if u.properties.isWhitespace || u == "\u{200B}" || u == "\u{FEFF}" { continue }
@@ -30,15 +31,16 @@ enum Label {
     /// §4: NFKC, no white space (U+3000, NBSP, line breaks), brackets （）【】[] → (), dashes → "-",
     /// trailing unit in brackets or after "/" removed and remembered, leading 其中: removed.
     static func normalize(_ raw: String) -> NormalizedLabel {
-        labelCache.value(for: raw) { computeLabel(raw) }
+        fastLabel(raw) ?? labelCache.value(for: raw) { computeLabel(raw) }
     }
 
     private static let valueTextCache = MemoCache<String>()
     private static let labelCache = MemoCache<NormalizedLabel>()
 
-    private static func computeLabel(_ raw: String) -> NormalizedLabel {
+    /// The String path, for any text (FastTextTests compares `fastLabel` with it).
+    static func computeLabel(_ raw: String) -> NormalizedLabel {
         var s = String.UnicodeScalarView()
-        for u in normalizeValueText(raw).unicodeScalars {
+        for u in foundationValueText(raw).unicodeScalars {
             switch u {
             case "【", "[", "〔", "{": s.append("(")
             case "】", "]", "〕", "}": s.append(")")
@@ -53,13 +55,13 @@ enum Label {
         // "工业总产值(当年价格)(万元)": only a bracket holding a unit is a unit.
         if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
             let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-            if let u = Unit.parse(inner) {
+            if let u = Unit.foundationParse(inner) {
                 unit = u
                 text = String(text[..<open])
             }
         }
         if unit == nil, let slash = text.lastIndex(of: "/") {
-            if let u = Unit.parse(String(text[text.index(after: slash)...])) {
+            if let u = Unit.foundationParse(String(text[text.index(after: slash)...])) {
                 unit = u
                 text = String(text[..<slash])
             }
@@ -69,6 +71,25 @@ enum Label {
 
     /// "1-7月", "1至7月", "本年1-7月", "1-7月累计": a year-to-date range.
     static func isMonthRange(_ s: String) -> Bool {
+        FastText.withBytes(s) { b in FastText.isPlain(b) ? isMonthRange(bytes: b[...]) : isMonthRange(characters: s) }
+    }
+
+    private static let benNian = Array("本年".utf8), leiJi = Array("累计".utf8), yue = Array("月".utf8)
+    private static let oneDash = Array("1-".utf8), oneZhi = Array("1至".utf8), ben = Array("本".utf8)
+
+    /// `isMonthRange` for plain text (`FastText.isPlain`), where Characters are scalars.
+    static func isMonthRange(bytes: Slice<UnsafeBufferPointer<UInt8>>) -> Bool {
+        var t = bytes
+        if t.starts(with: benNian) { t = t.dropFirst(benNian.count) }
+        if t.count >= leiJi.count, t.suffix(leiJi.count).elementsEqual(leiJi) { t = t.dropLast(leiJi.count) }
+        if t.starts(with: oneDash) { t = t.dropFirst(oneDash.count) } else if t.starts(with: oneZhi) { t = t.dropFirst(oneZhi.count) } else { return false }
+        guard t.count >= yue.count, t.suffix(yue.count).elementsEqual(yue) else { return false }
+        t = t.dropLast(yue.count)
+        return t.elementsEqual(ben) || (1...2).contains(t.count) && t.allSatisfy { $0 < 0x80 }
+            && Int(String(decoding: t, as: UTF8.self)).map { (1...12).contains($0) } == true
+    }
+
+    static func isMonthRange(characters s: String) -> Bool {
         var t = Substring(s)
         if t.hasPrefix("本年") { t = t.dropFirst(2) }
         if t.hasSuffix("累计") { t = t.dropLast(2) }
@@ -93,88 +114,5 @@ final class MemoCache<Value: Sendable>: Sendable {
             t[key] = v
         }
         return v
-    }
-}
-
-/// Alias and part tables compiled once per schema.
-struct LabelMatcher: Sendable {
-    let byID: [String: FieldSpec]
-    let aliases: [String: String]          // normalised alias → field id
-    let parts: [String: Part]               // normalised part label → part
-    let partsLongestFirst: [(String, Part)]
-    let partsLongestFirstUTF8: [([UInt8], Part)]
-    /// Labels recur across the files of a month; matching tries every part suffix, so remember.
-    private let matches = MemoCache<MatchResult?>()
-    struct MatchResult: Sendable { var field: FieldSpec; var part: Part? }
-
-    init(fields: [FieldSpec], parts partLabels: [Part: [String]]) throws {
-        var byID: [String: FieldSpec] = [:]
-        var aliases: [String: String] = [:]
-        for f in fields {
-            guard byID[f.id] == nil else { throw SchemaError("字段 id“\(f.id)”重复") }
-            byID[f.id] = f
-            for a in [f.label] + f.aliases {
-                let key = Label.normalize(a).text
-                if let other = aliases[key], other != f.id {
-                    throw SchemaError("别名“\(a)”同时属于“\(other)”和“\(f.id)”")
-                }
-                aliases[key] = f.id
-            }
-        }
-        var parts: [String: Part] = [:]
-        for (part, labels) in partLabels {
-            for l in labels { parts[Label.normalize(l).text] = part }
-        }
-        self.byID = byID
-        self.aliases = aliases
-        self.parts = parts
-        self.partsLongestFirst = parts.sorted { ($0.key.count, $0.key) > ($1.key.count, $1.key) }.map { ($0.key, $0.value) }
-        self.partsLongestFirstUTF8 = partsLongestFirst.map { (Array($0.0.utf8), $0.1) }
-    }
-
-    /// A label that is only a part ("本月", "1—本月", "1-7月"); input already normalised.
-    func part(_ text: String) -> Part? {
-        if let p = parts[text] { return p }
-        return Label.isMonthRange(text) ? .ytd : nil
-    }
-
-    /// The field (and the part, when the label names one) for a normalised label.
-    func match(_ text: String) -> (field: FieldSpec, part: Part?)? {
-        matches.value(for: text) { computeMatch(text).map { MatchResult(field: $0.field, part: $0.part) } }
-            .map { ($0.field, $0.part) }
-    }
-
-    private func computeMatch(_ text: String) -> (field: FieldSpec, part: Part?)? {
-        if let id = aliases[text] { return (byID[id]!, nil) }
-        // "工业总产值(本月)"
-        if text.hasSuffix(")"), let open = text.lastIndex(of: "(") {
-            let inner = String(text[text.index(after: open)..<text.index(before: text.endIndex)])
-            if let p = part(inner), let id = aliases[String(text[..<open])] { return (byID[id]!, p) }
-        }
-        // "工业总产值本年累计", "本月工业总产值", "工业总产值-1-7月". Compared as UTF-8 bytes: the
-        // labels are NFKC already, and String's Unicode-aware hasSuffix is the slow part here.
-        let bytes = Array(text.utf8)
-        for (label, p) in partsLongestFirstUTF8 where label.count < bytes.count {
-            if bytes.suffix(label.count).elementsEqual(label),
-               let id = aliases[trim(String(decoding: bytes.dropLast(label.count), as: UTF8.self))] { return (byID[id]!, p) }
-            if bytes.prefix(label.count).elementsEqual(label),
-               let id = aliases[trim(String(decoding: bytes.dropFirst(label.count), as: UTF8.self))] { return (byID[id]!, p) }
-        }
-        if let at = bytes.indices.first(where: { $0 > 0 && bytes[$0] == UInt8(ascii: "1") && $0 + 1 < bytes.count && bytes[$0 + 1] == UInt8(ascii: "-") }) {
-            let head = trim(String(decoding: bytes[..<at], as: UTF8.self)), tail = String(decoding: bytes[at...], as: UTF8.self)
-            if Label.isMonthRange(tail), let id = aliases[head] { return (byID[id]!, .ytd) }
-        }
-        return nil
-    }
-
-    private func trim(_ s: String) -> String {
-        trim(Substring(s))
-    }
-
-    private func trim(_ s: Substring) -> String {
-        var t = s
-        while let c = t.last, c == "-" || c == ":" || c == "(" || c == "_" { t = t.dropLast() }
-        while let c = t.first, c == "-" || c == ":" || c == ")" || c == "_" { t = t.dropFirst() }
-        return String(t)
     }
 }

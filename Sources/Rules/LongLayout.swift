@@ -2,31 +2,35 @@ import SheetModel
 
 /// 一企一表 (shaped like B204-1): label/value pairs at the top, then 指标名称 | 计量单位 | 代码 | 本月 | 1—本月 | …
 enum LongLayout {
-    static let nameHeaders: Set<String> = ["指标名称", "指标", "项目", "指标名"]
-    static let unitHeaders: Set<String> = ["计量单位", "单位"]
+    static let nameHeaders: Set<LabelKey> = Set(["指标名称", "指标", "项目", "指标名"].map(LabelKey.init))
+    static let unitHeaders: Set<LabelKey> = Set(["计量单位", "单位"].map(LabelKey.init))
 
-    static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
-        guard let table = findTable(sheet, matcher: matcher) else { return nil }
+    static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
+        let sheet = grid.sheet, matcher = grid.matcher
+        guard let table = findTable(grid) else { return nil }
         let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
         var findings = title.findings
         var entries = metadata(sheet, before: table.row, matcher: matcher)
         var present = Set(entries.keys)
+        // Sized once: a table holds a few dozen values, and growing them re-hashed every key.
+        entries.reserveCapacity(64)
+        present.reserveCapacity(64)
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
         var last = table.row
-        for row in sheet.rows where row.index > table.row {
+        for (r, row) in sheet.rows.enumerated() where row.index > table.row {
             if firstIndicatorRow != nil, row.index > last + 1 { break }
             last = row.index
-            guard case .text(let raw)? = row.cells.first(where: { $0.column == table.nameColumn })?.value else {
-                if row.cells.first?.value.text.map({ t in schema.footerLabels.contains { Label.normalize(t).text.hasPrefix($0) } }) == true { break }
+            guard let c = row.cells.firstIndex(where: { $0.column == table.nameColumn }),
+                  case .text(let raw) = row.cells[c].value, let label = grid.label(r, c) else {
+                if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
                 continue
             }
             let nameCell = CellRef(row: row.index, column: table.nameColumn)
-            let label = Label.normalize(raw)
-            if schema.footerLabels.contains(where: { label.text.hasPrefix($0) }) { break }
+            if schema.footers.matches(label.text) { break }
             let hasNumbers = table.parts.contains { !row[$0.column].isEmpty }
-            guard let m = matcher.match(label.text), m.field.kind.isNumeric, let canonical = m.field.unit else {
-                if hasNumbers, !schema.ignoredLabels.contains(label.text) {
+            guard let m = grid.match(r, c), m.field.kind.isNumeric, let canonical = m.field.unit else {
+                if hasNumbers, !schema.ignoredKeys.contains(LabelKey(label.text)) {
                     findings.append(Messages.unknownColumn(file: file, sheet: sheet.name, cell: nameCell, label: raw))
                 }
                 continue
@@ -84,16 +88,16 @@ enum LongLayout {
     }
 
     /// The indicator table's header: a 指标名称 cell and at least one part (本月, 1—本月…) in the same row.
-    static func findTable(_ sheet: SheetData, matcher: LabelMatcher) -> Table? {
-        for row in sheet.rows.prefix(while: { $0.index < 30 }) {
+    static func findTable(_ grid: SheetGrid) -> Table? {
+        for (r, row) in grid.sheet.rows.enumerated() {
+            guard row.index < 30 else { break }
             var name: UInt16?, unit: UInt16?
             var parts: [(UInt16, Part)] = []
-            for cell in row.cells {
-                guard let t = cell.value.text else { continue }
-                let n = Label.normalize(t).text
-                if nameHeaders.contains(n) { name = cell.column }
-                else if unitHeaders.contains(n) { unit = cell.column }
-                else if let p = matcher.part(n) { parts.append((cell.column, p)) }
+            for (c, cell) in row.cells.enumerated() {
+                guard let key = grid.key(r, c) else { continue }
+                if nameHeaders.contains(key) { name = cell.column }
+                else if unitHeaders.contains(key) { unit = cell.column }
+                else if let p = grid.part(r, c) { parts.append((cell.column, p)) }
             }
             if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }
         }
@@ -108,10 +112,14 @@ enum LongLayout {
             for (i, cell) in row.cells.enumerated() {
                 guard case .text(let raw) = cell.value else { continue }
                 let s = Label.normalizeValueText(raw)
+                let plain = FastText.isPlain(s)
                 var label = s, inline: String?
-                if let colon = s.firstIndex(where: { $0 == ":" }) {
+                if let colon = plain ? s.utf8.firstIndex(of: UInt8(ascii: ":")) : s.firstIndex(where: { $0 == ":" }) {
                     label = String(s[..<colon])
-                    let rest = raw[raw.index(after: raw.firstIndex(where: { $0 == ":" || $0 == "：" }) ?? raw.startIndex)...]
+                    // In the set every scalar but "\r\n" is a Character: look for the colon scalar.
+                    let rawColon = FastText.inSet(raw) ? raw.unicodeScalars.firstIndex { $0 == ":" || $0 == "：" }
+                        : raw.firstIndex(where: { $0 == ":" || $0 == "：" })
+                    let rest = raw[raw.index(after: rawColon ?? raw.startIndex)...]
                     inline = String(rest).trimmingWhitespace()
                     if inline?.isEmpty == true { inline = nil }
                 }
@@ -122,7 +130,9 @@ enum LongLayout {
                 if let inline {
                     // "报告期：2024年7月 单位：万元" keeps only the period part.
                     var v = inline
-                    if m.field.kind == .period, let r = v.range(of: "单位") { v = String(v[..<r.lowerBound]).trimmingWhitespace() }
+                    if m.field.kind == .period, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) {
+                        v = String(v[..<r.lowerBound]).trimmingWhitespace()
+                    }
                     out[key] = Entry(value: .text(v), cell: ref, unit: nil)
                 } else if i + 1 < row.cells.count {
                     let next = row.cells[i + 1]

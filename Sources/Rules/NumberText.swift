@@ -77,10 +77,19 @@ enum NumberText {
 extension String {
     func trimmingWhitespace() -> String {
         let scalars = unicodeScalars
+        // Most cells have no white space at either end: nothing to copy.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80 || (0xE4...0xE9).contains(first),
+           last > 0x20, last < 0x80 || !scalars.last!.isSpace { return self }
+        if let first = scalars.first, let last = scalars.last, !first.isSpace, !last.isSpace { return self }
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
               let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
         return String(scalars[first...last])
     }
+}
+
+extension Unicode.Scalar {
+    /// `properties.isWhitespace`, without the property look-up for ASCII.
+    var isSpace: Bool { value < 0x80 ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
 }
 
 /// How a cell value is quoted in a finding.

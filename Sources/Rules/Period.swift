@@ -104,8 +104,9 @@ enum PeriodParser {
 
     /// The month folder a file sits in (`…/2024-07/file.xlsx`), nearest first.
     static func folderPeriod(of path: String) -> Period? {
-        let components = path.split(separator: "/").dropLast()
-        for c in components.reversed() {
+        let components = PathName.components(path).dropLast()
+        // "YYYY-MM" holds a "-": most folder names can be passed over without parsing.
+        for c in components.reversed() where c.utf8.contains(UInt8(ascii: "-")) {
             if let p = Period(String(c)) { return p }
         }
         return nil
@@ -113,22 +114,29 @@ enum PeriodParser {
 
     /// A period named in a file name ("xx公司2024年7月报表.xlsx", "202407-xx.xlsx"), if any.
     static func fileNamePeriod(of path: String) -> Period? {
-        let name = Label.normalize(String(path.split(separator: "/").last ?? "")).text
-        let chars = Array(name)
+        let name = Label.normalize(String(PathName.last(path) ?? "")).text
+        // One code per Character: its scalar when it has one. The name is NFKC, so a Character
+        // equals "-", "年", "月" or an ASCII digit exactly when it is that one scalar. Plain text
+        // (the usual case) has one scalar per Character and needs no Character walk.
+        let chars: [UInt32] = FastText.isPlain(name) ? name.unicodeScalars.map(\.value)
+            : name.map { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : UInt32.max }
+        func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
+        func digits(_ r: Range<Int>) -> String { String(decoding: chars[r].map { UInt8($0) }, as: UTF8.self) }
+        let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708
         var i = 0
         while i < chars.count {
-            guard chars[i].isASCII, chars[i].isNumber else { i += 1; continue }
+            guard isDigit(chars[i]) else { i += 1; continue }
             var j = i
-            while j < chars.count, chars[j].isASCII, chars[j].isNumber { j += 1 }
-            let digits = String(chars[i..<j])
+            while j < chars.count, isDigit(chars[j]) { j += 1 }
+            let run = digits(i..<j)
             // Look at what follows four digits: "-07", "年7月", ".07", "_07".
-            if digits.count == 6, case .period(let p) = text(digits) { return p }
-            if digits.count == 4, j < chars.count, "-年._".contains(chars[j]) {
+            if run.count == 6, case .period(let p) = text(run) { return p }
+            if run.count == 4, j < chars.count, [0x2D, nian, 0x2E, 0x5F].contains(chars[j]) {
                 var k = j + 1
-                while k < chars.count, chars[k].isASCII, chars[k].isNumber, k - j <= 2 { k += 1 }
-                let m = String(chars[(j + 1)..<k])
-                if (1...2).contains(m.count), let mi = Int(m), let yi = Int(digits), let p = Period(year: yi, month: mi),
-                   chars[j] != "年" || (k < chars.count && chars[k] == "月") {
+                while k < chars.count, isDigit(chars[k]), k - j <= 2 { k += 1 }
+                let m = digits((j + 1)..<k)
+                if (1...2).contains(m.count), let mi = Int(m), let yi = Int(run), let p = Period(year: yi, month: mi),
+                   chars[j] != nian || (k < chars.count && chars[k] == yue) {
                     return p
                 }
             }

@@ -6,6 +6,11 @@ struct FieldKey: Hashable, Comparable {
     var part: Part?
 
     var name: String { part.map { "\(id).\($0.rawValue)" } ?? id }
+    /// Equal keys have equal ids and parts; hashing the part's position skips hashing its raw String.
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(id)
+        hasher.combine(part?.ordinal ?? -1)
+    }
     static func < (a: FieldKey, b: FieldKey) -> Bool { (a.id, a.part?.rawValue ?? "") < (b.id, b.part?.rawValue ?? "") }
 }
 
@@ -43,34 +48,6 @@ struct SheetLayout {
     var hidden: Bool
 
     var isCandidate: Bool { numericFields >= 1 && (hasIdentity || numericFields >= 3) }
-}
-
-/// Cell look-ups that see through merged areas, built once per sheet for the header zone.
-struct SheetGrid {
-    let sheet: SheetData
-    private var mergedOrigin: [CellRef: CellRef] = [:]
-
-    init(_ sheet: SheetData, headerRows: UInt32 = 40) {
-        self.sheet = sheet
-        for range in sheet.merged where range.first.row < headerRows {
-            let lastRow = min(range.last.row, headerRows), lastCol = min(range.last.column, range.first.column &+ 256)
-            for r in range.first.row...lastRow {
-                for c in range.first.column...lastCol where !(r == range.first.row && c == range.first.column) {
-                    mergedOrigin[CellRef(row: r, column: c)] = range.first
-                }
-            }
-        }
-    }
-
-    /// The cell whose value shows at `ref`: itself, or the top-left of the merged area covering it.
-    func origin(_ ref: CellRef) -> CellRef { mergedOrigin[ref] ?? ref }
-
-    func isMergedCover(_ ref: CellRef) -> Bool { mergedOrigin[ref] != nil }
-
-    func text(_ ref: CellRef) -> String? {
-        if case .text(let s) = sheet[ref] { let t = s.trimmingWhitespace(); return t.isEmpty ? nil : t }
-        return nil
-    }
 }
 
 extension CellValue {

@@ -37,6 +37,7 @@ struct RecordChecker {
 
     func check(_ record: Record) -> RowOutcome {
         var out = RowOutcome()
+        out.values.reserveCapacity(record.entries.count)
         checkIdentity(record, &out)
         checkPeriod(record, &out)
         let enterprise = out.uscc.flatMap { registry?[$0] }
@@ -49,6 +50,7 @@ struct RecordChecker {
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
             var facts: [String: [String: Double]] = [:]
+            facts.reserveCapacity(out.values.count)
             for (k, v) in out.values { if let part = k.part { facts[k.id, default: [:]][part.rawValue] = v } }
             out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, facts: facts,
                                         sheet: sheet, row: Int(record.row) + 1, usccCell: out.usccCell)
@@ -142,7 +144,7 @@ struct RecordChecker {
 
     private func checkNumber(_ key: FieldKey, _ field: FieldSpec, _ canonical: Unit, _ entry: Entry, _ period: Period?,
                              _ enterprise: Registry.Enterprise?, _ out: inout RowOutcome) {
-        let name = label(key)
+        var name: String { label(key) }   // only messages need it
         switch NumberText.parse(entry.value, placeholders: schema.placeholders) {
         case .empty:
             if let part = key.part, isRequired(field, part, period, enterprise) {

@@ -46,7 +46,7 @@ public struct Registry: Sendable {
     public static func read(_ workbook: WorkbookData, schema: Schema) throws -> Registry {
         var best: (SheetData, HeaderScan)?
         for sheet in workbook.sheets where sheet.kind == .worksheet {
-            guard let h = HeaderScan.find(in: SheetGrid(sheet), matcher: schema.registryMatcher, ignored: schema.ignoredLabels) else { continue }
+            guard let h = HeaderScan.find(in: SheetGrid(sheet, matcher: schema.registryMatcher), ignored: schema.ignoredKeys) else { continue }
             let ids = Set(h.columns.map(\.field.id))
             guard ids.contains("uscc"), ids.contains("name") else { continue }
             if best == nil || h.score > best!.1.score { best = (sheet, h) }

@@ -41,7 +41,19 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
     }
 
     public static func < (a: Part, b: Part) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+        a.ordinal < b.ordinal
+    }
+
+    /// The position in `allCases`, without the look-up (keys holding a part are hashed a lot).
+    var ordinal: Int {
+        switch self {
+        case .cur: 0
+        case .ytd: 1
+        case .pyCur: 2
+        case .pyYtd: 3
+        case .end: 4
+        case .pyEnd: 5
+        }
     }
 }
 
@@ -99,6 +111,10 @@ public struct Schema: Sendable {
 
     let matcher: LabelMatcher
     let registryMatcher: LabelMatcher
+    /// The label lists as byte keys (see `LabelKey`): they are looked up for every header cell.
+    let ignoredKeys: Set<LabelKey>
+    let totalKeys: Set<LabelKey>
+    let footers: LabelPrefixes
 
     public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
 
@@ -119,6 +135,9 @@ public struct Schema: Sendable {
         self.placeholders = Set(file.placeholders.map { Label.normalizeValueText($0) })
         self.totalLabels = Set(file.totalLabels.map { Label.normalize($0).text })
         self.footerLabels = file.footerLabels.map { Label.normalize($0).text }
+        self.ignoredKeys = Set(ignoredLabels.map(LabelKey.init))
+        self.totalKeys = Set(totalLabels.map(LabelKey.init))
+        self.footers = LabelPrefixes(footerLabels)
         self.matcher = try LabelMatcher(fields: fields, parts: parts)
         self.registryMatcher = try LabelMatcher(fields: registry, parts: [:])
     }

@@ -31,7 +31,9 @@ struct TitleInfo {
 
     /// "单位：千元", "金额单位:万元", "(单位：万元)" anywhere in the line; a unit of money only.
     static func declaredUnit(_ s: String) -> Unit? {
-        guard let r = s.range(of: "单位:") ?? s.range(of: "单位：") else { return nil }
+        let plain = FastText.isPlain(s)
+        guard let r = FastText.range(of: "单位:", in: s[...], plain: plain) ?? FastText.range(of: "单位：", in: s[...], plain: plain)
+        else { return nil }
         var rest = s[r.upperBound...]
         if let stop = rest.firstIndex(where: { "),;，；、".contains($0) || $0 == "人" && false }) { rest = rest[..<stop] }
         // "单位：万元、人" names several units; the money one is what applies to the table.
@@ -43,17 +45,19 @@ struct TitleInfo {
 
     /// "报告期：2024年7月", "统计期:202407 单位:万元" → the period text.
     static func declaredPeriod(_ s: String, matcher: LabelMatcher) -> String? {
-        guard let colon = s.firstIndex(where: { $0 == ":" || $0 == "：" }) else { return nil }
+        let plain = FastText.isPlain(s)   // then "：" cannot occur
+        guard let colon = plain ? s.utf8.firstIndex(of: UInt8(ascii: ":")) : s.firstIndex(where: { $0 == ":" || $0 == "：" })
+        else { return nil }
         let label = Label.normalize(String(s[..<colon])).text
         guard let m = matcher.match(label), m.field.kind == .period else {
             // A title like "巴中临港产业园企业月度统计报表（报告期：2024年7月）".
-            if let r = s.range(of: "报告期:") {
+            if let r = FastText.range(of: "报告期:", in: s[...], plain: plain) {
                 return String(s[r.upperBound...].prefix { !")）单 ".contains($0) })
             }
             return nil
         }
         var rest = s[s.index(after: colon)...]
-        if let stop = rest.range(of: "单位") { rest = rest[..<stop.lowerBound] }
+        if let stop = FastText.range(of: "单位", in: rest, plain: plain) { rest = rest[..<stop.lowerBound] }
         return String(rest)
     }
 }

@@ -34,33 +34,56 @@ public enum USCC {
         return (out, out != trimmed)
     }
 
+    /// Alphabet positions by ASCII byte (-1 outside the alphabet), and `allowedCategories` by position.
+    private static let byteValues: [Int8] = (0..<128).map { b in values[Character(Unicode.Scalar(UInt8(b)))].map(Int8.init) ?? -1 }
+    private static let allowedCategoryValues: [Int: Set<Int>] =
+        Dictionary(uniqueKeysWithValues: allowedCategories.map { (values[$0.key]!, Set($0.value.map { values[$0]! })) })
+
     /// nil when the code is valid.
     public static func check(_ code: String) -> Problem? {
-        let chars = Array(code)
-        guard chars.count == 18, chars.allSatisfy({ values[$0] != nil }) else { return .format }
-        guard allowedCategories[chars[0]]?.contains(chars[1]) == true else { return .category }
+        // Nearly every code is 18 bytes of the alphabet: then bytes are Characters, no walk needed.
+        let bytes = code.utf8
+        if bytes.count == 18, bytes.allSatisfy({ $0 < 0x80 && byteValues[Int($0)] >= 0 }) {
+            return check(Array(bytes), value: { Int(byteValues[Int($0)]) }, fullValue: fullValue(ascii:))
+        }
+        return checkCharacters(code)
+    }
+
+    /// `check` on Characters, for any text (USCCTests compares the byte path with it).
+    static func checkCharacters(_ code: String) -> Problem? {
+        check(Array(code), value: { values[$0] }, fullValue: { $0.asciiValue.flatMap(fullValue(ascii:)) })
+    }
+
+    /// The checks over alphabet positions; `value` is the position of a Character equal to the one given.
+    private static func check<C>(_ chars: [C], value: (C) -> Int?, fullValue: (C) -> Int?) -> Problem? {
+        guard chars.count == 18 else { return .format }
+        var v: [Int] = []
+        for c in chars {
+            guard let x = value(c) else { return .format }
+            v.append(x)
+        }
+        guard allowedCategoryValues[v[0]]?.contains(v[1]) == true else { return .category }
         // Position 17: GB 11714 over positions 9–16, values over the full 0–9A–Z alphabet.
         let weights17 = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
         for (i, w) in weights17.enumerated() {
-            guard let v = fullValue(chars[8 + i]) else { return .checksum17 }
-            sum += v * w
+            guard let f = fullValue(chars[8 + i]) else { return .checksum17 }
+            sum += f * w
         }
         let c17 = 11 - sum % 11
-        let expected17: Character = c17 == 10 ? "X" : c17 == 11 ? "0" : Character(String(c17))
-        guard chars[16] == expected17 else { return .checksum17 }
+        let expected17 = c17 == 10 ? values["X"]! : c17 == 11 ? 0 : c17   // "0"–"9" sit at 0–9
+        guard v[16] == expected17 else { return .checksum17 }
         // Position 18: weights 3^(i−1) mod 31.
         var total = 0, w = 1
         for i in 0..<17 {
-            total += values[chars[i]]! * w
+            total += v[i] * w
             w = w * 3 % 31
         }
         let c18 = (31 - total % 31) % 31
-        return chars[17] == alphabet[c18] ? nil : .checksum18
+        return v[17] == c18 ? nil : .checksum18
     }
 
-    private static func fullValue(_ c: Character) -> Int? {
-        guard let a = c.asciiValue else { return nil }
+    private static func fullValue(ascii a: UInt8) -> Int? {
         switch a {
         case 48...57: return Int(a) - 48
         case 65...90: return Int(a) - 55

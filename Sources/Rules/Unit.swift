@@ -30,7 +30,13 @@ public struct Unit: Hashable, Sendable, CustomStringConvertible {
 
     /// Parses a unit written alone ("千元", "单位：万元", "kWh"); nil when it is not a unit.
     public static func parse(_ text: String) -> Unit? {
-        var s = Label.normalizeValueText(text).lowercased()
+        if let fast = fastParse(text) { return fast }
+        return foundationParse(text)
+    }
+
+    /// The String path, for any text (FastTextTests compares `fastParse` with it).
+    static func foundationParse(_ text: String) -> Unit? {
+        var s = Label.foundationValueText(text).lowercased()
         for prefix in ["金额单位:", "计量单位:", "单位:"] where s.hasPrefix(prefix) {
             s.removeFirst(prefix.count)
         }

@@ -22,8 +22,9 @@ public struct Validator: Sendable {
         let batch = PeriodParser.folderPeriod(of: file) ?? period.flatMap(Period.init)
         var findings: [Finding] = []
         let layouts = workbook.sheets.filter { $0.kind == .worksheet }.compactMap { sheet -> SheetLayout? in
-            let layout = LongLayout.read(sheet, schema: schema, matcher: schema.matcher, file: file)
-                ?? WideLayout.read(sheet, schema: schema, matcher: schema.matcher, file: file)
+            // One grid per sheet: both readers look at the same header cells.
+            let grid = SheetGrid(sheet, matcher: schema.matcher)
+            let layout = LongLayout.read(grid, schema: schema, file: file) ?? WideLayout.read(grid, schema: schema, file: file)
             return layout?.isCandidate == true ? layout : nil
         }
         guard let layout = choose(layouts, workbook: workbook, file: file, batch: batch, findings: &findings) else {

@@ -2,10 +2,10 @@ import SheetModel
 
 /// 一企一行: a header row (or two), then one row per enterprise until an empty row or a footer.
 enum WideLayout {
-    static func read(_ sheet: SheetData, schema: Schema, matcher: LabelMatcher, file: String) -> SheetLayout? {
-        let grid = SheetGrid(sheet)
-        guard let header = HeaderScan.find(in: grid, matcher: matcher, ignored: schema.ignoredLabels) else { return nil }
-        let title = TitleInfo(sheet, before: header.firstRow, matcher: matcher, file: file)
+    static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
+        let sheet = grid.sheet
+        guard let header = HeaderScan.find(in: grid, ignored: schema.ignoredKeys) else { return nil }
+        let title = TitleInfo(sheet, before: header.firstRow, matcher: grid.matcher, file: file)
         var findings = title.findings
         var columns: [HeaderColumn] = []
         var seen: [FieldKey: CellRef] = [:]
@@ -35,15 +35,14 @@ enum WideLayout {
         var records: [Record] = [], totals: [Record] = []
         var last = header.lastRow
         var started = false
-        for row in sheet.rows where row.index > header.lastRow {
+        for (r, row) in sheet.rows.enumerated() where row.index > header.lastRow {
             if started, row.index > last + 1 { break }              // the first empty row ends the data
             last = row.index
-            let texts = row.cells.compactMap { $0.value.text.map { Label.normalize($0).text } }
-            if let first = row.cells.first?.value.text.map({ Label.normalize($0).text }),
-               schema.footerLabels.contains(where: { first.hasPrefix($0) }) { break }
-            let isTotal = texts.contains { schema.totalLabels.contains($0) }
+            if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
+            let isTotal = row.cells.indices.contains { grid.key(r, $0).map(schema.totalKeys.contains) ?? false }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
             var entries: [FieldKey: Entry] = [:]
+            entries.reserveCapacity(columns.count)
             var anyValue = false
             for col in columns {
                 let v = row[col.column]

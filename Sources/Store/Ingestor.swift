@@ -161,12 +161,15 @@ public struct Ingestor: Sendable {
     public static func files(in dir: String) -> [String] {
         let fm = FileManager.default
         return ((try? fm.subpathsOfDirectory(atPath: dir)) ?? []).sorted().compactMap { sub in
-            let full = (dir as NSString).appendingPathComponent(sub)
-            var isDir: ObjCBool = false
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { return nil }
-            let name = (sub as NSString).lastPathComponent
+            // Sub-paths are relative, "/"-separated, without empty parts: split their bytes rather
+            // than bridge each to NSString (that cost more than listing the folder).
+            let parts = sub.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
+            let name = parts.last ?? ""
             if name == "企业名录.xlsx" || name == "EXPECTED.tsv" || name.hasSuffix(".md") { return nil }
-            if (sub as NSString).pathComponents.dropLast().contains(where: { $0.hasPrefix(".") }) { return nil }
+            if parts.dropLast().contains(where: { $0.hasPrefix(".") }) { return nil }
+            let full = (dir as NSString).appendingPathComponent(sub)
+            var isDir: ObjCBool = false   // follows links: a link to a file is a file
+            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { return nil }
             return full
         }
     }

@@ -1,0 +1,27 @@
+/// Path components on bytes. `split(separator: "/")` walks Characters, and every file's path is
+/// split several times (skip rules, month folder, period in the name). When every scalar of the
+/// path is in `FastText`'s set each one is its own Character (only "\r\n" pairs, which hold no
+/// "/"), so splitting the bytes gives exactly the same components.
+enum PathName {
+    /// `path.split(separator: "/")`: empty components dropped.
+    static func components(_ path: String) -> [Substring] {
+        guard FastText.inSet(path) else { return path.split(separator: "/") }
+        let bytes = path.utf8
+        var out: [Substring] = []
+        var start = bytes.startIndex, i = start
+        while i != bytes.endIndex {
+            if bytes[i] == UInt8(ascii: "/") {
+                if start != i { out.append(Substring(bytes[start..<i])) }
+                start = bytes.index(after: i)
+            }
+            i = bytes.index(after: i)
+        }
+        if start != bytes.endIndex { out.append(Substring(bytes[start...])) }
+        return out
+    }
+
+    /// The last component (`components(path).last`).
+    static func last(_ path: String) -> Substring? {
+        components(path).last
+    }
+}

@@ -1,0 +1,140 @@
+import SheetModel
+
+/// One sheet as the layout readers see it, built once per sheet: merged areas resolved for the
+/// header zone, and each text cell of the first rows labelled (§4) and matched at most once. Both
+/// layouts, the header search (which tries every row as a header) and the data rows look at the
+/// same cells; normalising and matching them again each time was most of validation's cost.
+final class SheetGrid {
+    let sheet: SheetData
+    let matcher: LabelMatcher
+    /// Rows with an index below this are cached; the layouts look for headers above row 30.
+    static let cachedRows: UInt32 = 30
+    private let cachedCount: Int
+    private var mergedOrigin: [CellRef: CellRef] = [:]
+    private var cells: [[Labelled?]]
+
+    /// What is known about one text cell, each part worked out when first asked for. A class:
+    /// the cache is read far more often than filled, and a struct was copied out on every read.
+    private final class Labelled {
+        let label: NormalizedLabel
+        /// `FastText.isPlain(label.text)`, known without a scan when the fast path made the label.
+        let plain: Bool
+        /// Trimmed, nil when blank (`text(_:)`).
+        var text: String??
+        var part: Part??
+        var match: LabelMatcher.Match??
+        private(set) lazy var key = plain ? LabelKey.plain(label.text) : LabelKey(label.text)
+
+        /// The label of the raw text equals that of the trimmed text: §4 drops all white space.
+        init(raw: String) {
+            if let fast = Label.fastLabel(raw) {
+                label = fast
+                plain = true
+            } else {
+                label = Label.normalize(raw)
+                plain = FastText.isPlain(label.text)
+            }
+        }
+    }
+
+    init(_ sheet: SheetData, matcher: LabelMatcher, mergedRows: UInt32 = 40) {
+        self.sheet = sheet
+        self.matcher = matcher
+        cachedCount = sheet.rows.prefix { $0.index < SheetGrid.cachedRows }.count
+        cells = sheet.rows.prefix(cachedCount).map { [Labelled?](repeating: nil, count: $0.cells.count) }
+        for range in sheet.merged where range.first.row < mergedRows {
+            let lastRow = min(range.last.row, mergedRows), lastCol = min(range.last.column, range.first.column &+ 256)
+            for r in range.first.row...lastRow {
+                for c in range.first.column...lastCol where !(r == range.first.row && c == range.first.column) {
+                    mergedOrigin[CellRef(row: r, column: c)] = range.first
+                }
+            }
+        }
+    }
+
+    /// The cell whose value shows at `ref`: itself, or the top-left of the merged area covering it.
+    func origin(_ ref: CellRef) -> CellRef { mergedOrigin.isEmpty ? ref : mergedOrigin[ref] ?? ref }
+
+    func isMergedCover(_ ref: CellRef) -> Bool { !mergedOrigin.isEmpty && mergedOrigin[ref] != nil }
+
+    /// Where `ref` sits in `sheet.rows` and that row's cells, when it holds a cell.
+    func position(_ ref: CellRef) -> (row: Int, cell: Int)? {
+        let rows = sheet.rows
+        var lo = 0, hi = rows.count
+        while lo < hi { let mid = (lo + hi) / 2; if rows[mid].index < ref.row { lo = mid + 1 } else { hi = mid } }
+        guard lo < rows.count, rows[lo].index == ref.row else { return nil }
+        let cells = rows[lo].cells
+        var a = 0, b = cells.count
+        while a < b { let mid = (a + b) / 2; if cells[mid].column < ref.column { a = mid + 1 } else { b = mid } }
+        guard a < cells.count, cells[a].column == ref.column else { return nil }
+        return (lo, a)
+    }
+
+    /// The label of the text cell at a position (`Label.normalize` of its text); nil for other values.
+    func label(_ r: Int, _ c: Int) -> NormalizedLabel? {
+        entry(r, c)?.label
+    }
+
+    /// The cell's label as a dictionary key.
+    func key(_ r: Int, _ c: Int) -> LabelKey? {
+        entry(r, c)?.key
+    }
+
+    /// `matcher.part` of the cell's label.
+    func part(_ r: Int, _ c: Int) -> Part? {
+        guard let e = entry(r, c) else { return nil }
+        if let known = e.part { return known }
+        let p = e.plain ? matcher.part(plainText: e.label.text) : matcher.part(e.label.text)
+        e.part = .some(p)
+        return p
+    }
+
+    /// `matcher.match` of the cell's label.
+    func match(_ r: Int, _ c: Int) -> LabelMatcher.Match? {
+        guard let e = entry(r, c) else { return nil }
+        if let known = e.match { return known }
+        let m = e.plain ? matcher.match(plainText: e.label.text) : matcher.match(e.label.text)
+        e.match = .some(m)
+        return m
+    }
+
+    /// A non-blank text cell: its trimmed text, its label and where it sits.
+    struct TextCell {
+        var text: String
+        var label: NormalizedLabel
+        var row: Int, cell: Int
+    }
+
+    func textCell(_ ref: CellRef) -> TextCell? {
+        guard let (r, c) = position(ref), let text = text(r, c), let label = label(r, c) else { return nil }
+        return TextCell(text: text, label: label, row: r, cell: c)
+    }
+
+    /// The trimmed text at `ref`, nil when blank or not text.
+    func text(_ ref: CellRef) -> String? {
+        position(ref).flatMap { text($0.row, $0.cell) }
+    }
+
+    func text(_ r: Int, _ c: Int) -> String? {
+        guard case .text(let s) = sheet.rows[r].cells[c].value else { return nil }
+        guard r < cachedCount, let e = entry(r, c) else { return SheetGrid.trimmed(s) }
+        if let known = e.text { return known }
+        let t = SheetGrid.trimmed(s)
+        e.text = .some(t)
+        return t
+    }
+
+    private static func trimmed(_ s: String) -> String? {
+        let t = s.trimmingWhitespace()
+        return t.isEmpty ? nil : t
+    }
+
+    private func entry(_ r: Int, _ c: Int) -> Labelled? {
+        guard case .text(let raw) = sheet.rows[r].cells[c].value else { return nil }
+        guard r < cachedCount else { return Labelled(raw: raw) }
+        if let known = cells[r][c] { return known }
+        let e = Labelled(raw: raw)
+        cells[r][c] = e
+        return e
+    }
+}
