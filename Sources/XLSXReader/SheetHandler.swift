@@ -42,6 +42,7 @@ final class SheetHandler: SAXHandler {
     private var value = ByteBuffer()
     private var inInline = false
     private var inlineText = RichText()
+    private var texts = TextCache()
 
     init(strings: [String], styles: Styles, dateSystem: DateSystem) {
         self.strings = strings
@@ -191,12 +192,12 @@ final class SheetHandler: SAXHandler {
             if s.isEmpty { return }
             v = .text(s)
         case .formulaString:
-            let s = XMLText.decodeEscapes(value.bytes)
+            let s = texts.text(value.bytes)
             if s.isEmpty { return }
             v = .text(s)
         case .inline:
             guard !inlineText.isEmpty else { return }
-            v = .text(inlineText.string)
+            v = .text(texts.text(inlineText.bytes))
         case .bool:
             guard let b = SheetHandler.parseBool(value.bytes) else { return }
             v = .bool(b)
