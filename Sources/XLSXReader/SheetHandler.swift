@@ -147,22 +147,21 @@ final class SheetHandler: SAXHandler {
         hasFormula = false
         type = .number
         style = 0
-        var explicitColumn: Int?
+        var col = nextColumn  // a cell without `r` (or with a bad one) follows the previous cell
         if let base = attributes.base {
             for i in 0..<attributes.count {
                 let a = base + i * 5
                 guard let n = a[0], n[1] == 0, let start = a[3], let end = a[4] else { continue }
                 let v = UnsafeBufferPointer(start: start, count: end - start)
                 switch n[0] {
-                case UInt8(ascii: "r"): explicitColumn = SheetHandler.parseColumn(v)
-                    if explicitColumn == nil { fail("单元格引用无效或超出 Excel 的范围", nil) }
+                case UInt8(ascii: "r"):
+                    if let c = SheetHandler.parseColumn(v) { col = c } else { fail("单元格引用无效或超出 Excel 的范围", nil) }
                 case UInt8(ascii: "t"): type = SheetHandler.cellType(v)
                 case UInt8(ascii: "s"): style = Int(SheetHandler.parseUInt(v) ?? 0)
                 default: break
                 }
             }
         }
-        let col = explicitColumn ?? nextColumn
         guard col < Int(CellRef.maxColumns) else {
             fail("列号超出 Excel 的范围（最多 16384 列）", nil)
             column = CellRef.maxColumns - 1
@@ -234,13 +233,15 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    static func parseUInt<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+    /// Digits after optional XML whitespace; what follows further whitespace is ignored.
+    static func parseUInt(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var n: UInt64 = 0
         var digits = 0
         for b in bytes {
             if RichText.isXMLSpace(b) { if digits == 0 { continue } else { break } }
-            guard b >= 48, b <= 57, digits < 18 else { return nil }
-            n = n * 10 + UInt64(b - 48)
+            let d = b &- UInt8(ascii: "0")
+            guard d < 10, digits < 18 else { return nil }
+            n = n &* 10 &+ UInt64(d)
             digits += 1
         }
         return digits > 0 ? n : nil
