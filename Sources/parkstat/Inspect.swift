@@ -65,7 +65,9 @@ extension Parkstat {
             return inputs.flatMap { input -> [String] in
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue else { return [input] }
-                let subpaths = ((try? fm.subpathsOfDirectory(atPath: input)) ?? []).sorted()
+                // The trailing slash makes a symlinked folder list its contents, not itself.
+                let root = input.hasSuffix("/") ? input : input + "/"
+                let subpaths = ((try? fm.subpathsOfDirectory(atPath: root)) ?? []).sorted()
                 return subpaths.compactMap { sub -> String? in
                     let components = sub.split(separator: "/")
                     guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }),

@@ -30,6 +30,20 @@ import TestSupport
         #expect(r.stderr.contains("共 4 个文件"))
     }
 
+    @Test func aSymlinkedFolderIsWalked() throws {
+        let root = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let real = root.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Fixtures.reader("cell-types.xlsx"), toPath: real.appendingPathComponent("a.xlsx").path)
+        let link = root.appendingPathComponent("link").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: real.path)
+        let r = try CLI.run(["inspect", link])
+        #expect(r.status == 0)
+        #expect(r.stdout.hasPrefix(link + "/a.xlsx"))
+        #expect(r.stderr.contains("共 1 个文件"))
+    }
+
     @Test func anEmptyFolderReadsNothing() throws {
         let root = try Fixtures.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: root) }
