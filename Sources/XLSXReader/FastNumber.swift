@@ -2,44 +2,68 @@
 /// a mantissa below 2^53 and at most 22 fraction digits is exact, and one IEEE division by an exact
 /// power of ten rounds correctly. Anything else (exponents, long mantissas) goes to strtod.
 enum FastNumber {
-    private static let powers: [Double] = (0...22).map { k in
-        var p = 1.0
-        for _ in 0..<k { p *= 10 }
-        return p
+    @inline(__always)
+    static func parse(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        guard var p = b.baseAddress, !b.isEmpty else { return nil }
+        let end = p + b.count
+        let negative = p.pointee == UInt8(ascii: "-")
+        if negative { p += 1 }
+        let first = p
+        while p < end && p.pointee == UInt8(ascii: "0") { p += 1 }  // leading zeros add no precision
+        var mantissa: UInt64 = 0
+        var digits = 0  // significant ones; past 15 the result is refused, so wrapping cannot matter
+        while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
+            mantissa = mantissa &* 10 &+ UInt64(d)
+            digits += 1
+            p += 1
+        }
+        var any = p > first
+        var fraction = 0
+        if p < end && p.pointee == UInt8(ascii: ".") {
+            p += 1
+            let fractionStart = p
+            if digits == 0 { while p < end && p.pointee == UInt8(ascii: "0") { p += 1 } }
+            while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
+                mantissa = mantissa &* 10 &+ UInt64(d)
+                digits += 1
+                p += 1
+            }
+            fraction = p - fractionStart
+            any = any || fraction > 0
+        }
+        guard p == end, any, digits <= 15, fraction <= 22 else { return nil }
+        let value = fraction == 0 ? Double(mantissa) : Double(mantissa) / power(fraction)
+        return negative ? -value : value
     }
 
+    /// 10^k for 0...22, each exact in a Double. A switch of literals (a constant table) rather than
+    /// a static array, whose lazy initialisation check would run for every number.
     @inline(__always)
-    static func parse(_ b: [UInt8]) -> Double? {
-        var i = 0
-        let n = b.count
-        var negative = false
-        if i < n && b[i] == UInt8(ascii: "-") { negative = true; i += 1 }
-        var mantissa: UInt64 = 0
-        var digits = 0
-        var fraction = 0
-        var seenDot = false
-        var any = false
-        while i < n {
-            let c = b[i]
-            if c >= 48 && c <= 57 {
-                any = true
-                if mantissa == 0 && c == 48 {
-                    if seenDot { fraction += 1 }  // leading zeros add no precision
-                } else {
-                    digits += 1
-                    if digits > 15 { return nil }
-                    mantissa = mantissa * 10 + UInt64(c - 48)
-                    if seenDot { fraction += 1 }
-                }
-            } else if c == UInt8(ascii: ".") && !seenDot {
-                seenDot = true
-            } else {
-                return nil
-            }
-            i += 1
+    private static func power(_ k: Int) -> Double {
+        switch k {
+        case 0: 1e0
+        case 1: 1e1
+        case 2: 1e2
+        case 3: 1e3
+        case 4: 1e4
+        case 5: 1e5
+        case 6: 1e6
+        case 7: 1e7
+        case 8: 1e8
+        case 9: 1e9
+        case 10: 1e10
+        case 11: 1e11
+        case 12: 1e12
+        case 13: 1e13
+        case 14: 1e14
+        case 15: 1e15
+        case 16: 1e16
+        case 17: 1e17
+        case 18: 1e18
+        case 19: 1e19
+        case 20: 1e20
+        case 21: 1e21
+        default: 1e22
         }
-        guard any, fraction <= 22 else { return nil }
-        let value = Double(mantissa) / powers[fraction]
-        return negative ? -value : value
     }
 }

@@ -16,16 +16,16 @@ enum PackagePart {
     /// Resolves a relationship target against the part that holds the relationship:
     /// absolute targets start at the package root; `..` and `.` are folded; `\` is `/`.
     static func resolve(_ target: String, from sourcePart: String) -> String {
-        var t = String(target.map { $0 == "\\" ? "/" : $0 })
+        var t = target.utf8.contains(UInt8(ascii: "\\")) ? String(target.map { $0 == "\\" ? "/" : $0 }) : target
         t = percentDecoded(t)
         var segments: [Substring]
         if t.hasPrefix("/") {
             segments = []
         } else {
-            segments = sourcePart.split(separator: "/", omittingEmptySubsequences: true)
+            segments = pathSegments(sourcePart)
             if !segments.isEmpty { segments.removeLast() }  // the source part's own name
         }
-        for seg in t.split(separator: "/", omittingEmptySubsequences: true) {
+        for seg in pathSegments(t) {
             if seg == "." { continue }
             if seg == ".." {
                 if !segments.isEmpty { segments.removeLast() }
@@ -43,8 +43,14 @@ enum PackagePart {
         return (segments + ["_rels", name + ".rels"]).joined(separator: "/")
     }
 
+    /// Non-empty `/`-separated segments, split on bytes (a `Character` split costs more than the
+    /// rest of opening a small workbook).
+    private static func pathSegments(_ s: String) -> [Substring] {
+        s.utf8.split(separator: UInt8(ascii: "/")).map { Substring($0) }
+    }
+
     private static func percentDecoded(_ s: String) -> String {
-        guard s.contains("%") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "%")) else { return s }
         var out: [UInt8] = []
         let b = Array(s.utf8)
         var i = 0
@@ -71,7 +77,13 @@ struct Relationship {
 
     /// The relationship type's last path segment ("worksheet", "officeDocument", …), which is the
     /// same in transitional and Strict OOXML.
-    var kind: Substring { type.split(separator: "/").last ?? "" }
+    var kind: Substring {
+        let utf8 = type.utf8
+        var end = utf8.endIndex
+        while end > utf8.startIndex, utf8[utf8.index(before: end)] == UInt8(ascii: "/") { end = utf8.index(before: end) }
+        let start = utf8[..<end].lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        return type[start..<end]
+    }
 }
 
 final class RelationshipsHandler: SAXHandler {

@@ -29,6 +29,8 @@ final class SheetHandler: SAXHandler {
     private var cells: [Cell] = []
     private var unsorted = false
     private var nextColumn: Int = 0
+    /// The column of the row's last cell (-1: none yet); kept apart so no `Cell` is copied to check order.
+    private var lastColumn: Int = -1
 
     private var inCell = false
     private var column: UInt16 = 0
@@ -37,15 +39,15 @@ final class SheetHandler: SAXHandler {
     private var inValue = false
     private var hasValue = false
     private var hasFormula = false
-    private var value: [UInt8] = []
+    private var value = ByteBuffer()
     private var inInline = false
     private var inlineText = RichText()
+    private var texts = TextCache()
 
     init(strings: [String], styles: Styles, dateSystem: DateSystem) {
         self.strings = strings
         self.styles = styles
         self.dateSystem = dateSystem
-        value.reserveCapacity(64)
     }
 
     var currentCell: CellRef? { inCell ? CellRef(row: rowIndex, column: column) : nil }
@@ -56,7 +58,7 @@ final class SheetHandler: SAXHandler {
         if p[1] == 0 {
             switch p[0] {
             case UInt8(ascii: "c"): if inRow { startCell(attributes) }
-            case UInt8(ascii: "v"): if inCell { inValue = true; hasValue = true; value.removeAll(keepingCapacity: true) }
+            case UInt8(ascii: "v"): if inCell { inValue = true; hasValue = true; value.removeAll() }
             case UInt8(ascii: "f"): if inCell { hasFormula = true }
             default: if inInline { inlineText.start(name, attributes) }
             }
@@ -98,7 +100,7 @@ final class SheetHandler: SAXHandler {
 
     override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inValue {
-            value.append(contentsOf: bytes)
+            value.append(bytes)
         } else if inInline {
             inlineText.characters(bytes)
         }
@@ -119,6 +121,7 @@ final class SheetHandler: SAXHandler {
         }
         nextRowIndex = rowIndex &+ 1
         nextColumn = 0
+        lastColumn = -1
         unsorted = false
         cells.removeAll(keepingCapacity: true)
     }
@@ -144,29 +147,29 @@ final class SheetHandler: SAXHandler {
         hasFormula = false
         type = .number
         style = 0
-        var explicitColumn: Int?
+        var col = nextColumn  // a cell without `r` (or with a bad one) follows the previous cell
         if let base = attributes.base {
             for i in 0..<attributes.count {
                 let a = base + i * 5
                 guard let n = a[0], n[1] == 0, let start = a[3], let end = a[4] else { continue }
                 let v = UnsafeBufferPointer(start: start, count: end - start)
                 switch n[0] {
-                case UInt8(ascii: "r"): explicitColumn = SheetHandler.parseColumn(v)
-                    if explicitColumn == nil { fail("单元格引用无效或超出 Excel 的范围", nil) }
+                case UInt8(ascii: "r"):
+                    if let c = SheetHandler.parseColumn(v) { col = c } else { fail("单元格引用无效或超出 Excel 的范围", nil) }
                 case UInt8(ascii: "t"): type = SheetHandler.cellType(v)
                 case UInt8(ascii: "s"): style = Int(SheetHandler.parseUInt(v) ?? 0)
                 default: break
                 }
             }
         }
-        let col = explicitColumn ?? nextColumn
         guard col < Int(CellRef.maxColumns) else {
             fail("列号超出 Excel 的范围（最多 16384 列）", nil)
             column = CellRef.maxColumns - 1
             return
         }
         column = UInt16(col)
-        if let last = cells.last, last.column >= column { unsorted = true }
+        if lastColumn >= col { unsorted = true }
+        lastColumn = col
         nextColumn = col + 1
     }
 
@@ -183,26 +186,26 @@ final class SheetHandler: SAXHandler {
             guard let d = parseDouble() else { return }
             v = styles.isDate(style) ? .dateSerial(d) : .number(d)
         case .shared:
-            guard let i = SheetHandler.parseUInt(value), i < UInt64(strings.count) else { return }
+            guard let i = SheetHandler.parseUInt(value.bytes), i < UInt64(strings.count) else { return }
             let s = strings[Int(i)]
             if s.isEmpty { return }
             v = .text(s)
         case .formulaString:
-            let s = XMLText.decodeEscapes(value)
+            let s = texts.text(value.bytes)
             if s.isEmpty { return }
             v = .text(s)
         case .inline:
-            guard inlineText.bytes.count > 0 else { return }
-            v = .text(inlineText.string)
+            guard !inlineText.isEmpty else { return }
+            v = .text(texts.text(inlineText.bytes))
         case .bool:
-            guard let b = SheetHandler.parseBool(value) else { return }
+            guard let b = SheetHandler.parseBool(value.bytes) else { return }
             v = .bool(b)
         case .error:
-            let s = String(decoding: value, as: UTF8.self)
+            let s = String(decoding: value.bytes, as: UTF8.self)
             if s.isEmpty { return }
             v = .error(CellError(s))
         case .isoDate:
-            guard let serial = ISODate.serial(String(decoding: value, as: UTF8.self), system: dateSystem) else { return }
+            guard let serial = ISODate.serial(String(decoding: value.bytes, as: UTF8.self), system: dateSystem) else { return }
             v = .dateSerial(serial)
         }
         cells.append(Cell(column: column, value: v))
@@ -216,31 +219,29 @@ final class SheetHandler: SAXHandler {
 
     private func parseDouble() -> Double? {
         guard !value.isEmpty else { return nil }
-        if let fast = FastNumber.parse(value) { return fast }
-        value.append(0)
-        defer { value.removeLast() }
-        return value.withUnsafeBufferPointer { buf -> Double? in
-            buf.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buf.count) { p in
-                var end: UnsafeMutablePointer<CChar>?
-                let d = strtod(p, &end)
-                guard let end, end != UnsafeMutablePointer(mutating: p) else { return nil }
-                var q = end
-                while q.pointee != 0 {
-                    guard RichText.isXMLSpace(UInt8(bitPattern: q.pointee)) else { return nil }
-                    q += 1
-                }
-                return d
+        if let fast = FastNumber.parse(value.bytes) { return fast }
+        return value.withCString { p -> Double? in
+            var end: UnsafeMutablePointer<CChar>?
+            let d = strtod(p, &end)
+            guard let end, end != UnsafeMutablePointer(mutating: p) else { return nil }
+            var q = end
+            while q.pointee != 0 {
+                guard RichText.isXMLSpace(UInt8(bitPattern: q.pointee)) else { return nil }
+                q += 1
             }
+            return d
         }
     }
 
-    static func parseUInt<C: Collection>(_ bytes: C) -> UInt64? where C.Element == UInt8 {
+    /// Digits after optional XML whitespace; what follows further whitespace is ignored.
+    static func parseUInt(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var n: UInt64 = 0
         var digits = 0
         for b in bytes {
             if RichText.isXMLSpace(b) { if digits == 0 { continue } else { break } }
-            guard b >= 48, b <= 57, digits < 18 else { return nil }
-            n = n * 10 + UInt64(b - 48)
+            let d = b &- UInt8(ascii: "0")
+            guard d < 10, digits < 18 else { return nil }
+            n = n &* 10 &+ UInt64(d)
             digits += 1
         }
         return digits > 0 ? n : nil
@@ -248,29 +249,24 @@ final class SheetHandler: SAXHandler {
 
     /// The column of an A1 reference (letters, any case; the row digits are checked for shape only).
     static func parseColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard var p = bytes.baseAddress else { return nil }
+        let end = p + bytes.count
         var col = 0
-        var letters = 0
-        var i = 0
-        while i < bytes.count {
-            let b = bytes[i] | 0x20
-            guard b >= UInt8(ascii: "a"), b <= UInt8(ascii: "z") else { break }
-            col = col * 26 + Int(b - UInt8(ascii: "a") + 1)
-            letters += 1
-            if letters > 3 { return nil }
-            i += 1
+        let lettersStart = p
+        while p < end, case let l = (p.pointee | 0x20) &- UInt8(ascii: "a"), l < 26 {
+            col = col &* 26 &+ Int(l) &+ 1  // wrapping: a hostile run of letters fails the count check below
+            p += 1
         }
-        guard letters > 0, col <= Int(CellRef.maxColumns) else { return nil }
+        let letters = p - lettersStart
+        guard letters > 0, letters <= 3, col <= Int(CellRef.maxColumns) else { return nil }
         var row = 0
-        var digits = 0
-        while i < bytes.count {
-            let b = bytes[i]
-            guard b >= 48, b <= 57 else { return nil }
-            row = row * 10 + Int(b - 48)
-            digits += 1
-            if digits > 7 { return nil }
-            i += 1
+        let digitsStart = p
+        while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
+            row = row &* 10 &+ Int(d)
+            p += 1
         }
-        guard digits > 0, row >= 1, row <= Int(CellRef.maxRows) else { return nil }
+        let digits = p - digitsStart
+        guard p == end, digits > 0, digits <= 7, row >= 1, row <= Int(CellRef.maxRows) else { return nil }
         return col - 1
     }
 
@@ -292,12 +288,15 @@ final class SheetHandler: SAXHandler {
     }
 
     /// "1"/"0" as Excel writes them, "true"/"false" as some libraries do.
-    static func parseBool(_ bytes: [UInt8]) -> Bool? {
+    static func parseBool(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool? {
         var b = bytes[...]
         while let f = b.first, RichText.isXMLSpace(f) { b = b.dropFirst() }
         while let l = b.last, RichText.isXMLSpace(l) { b = b.dropLast() }
-        if b.elementsEqual([49]) || b.elementsEqual(Array("true".utf8)) { return true }
-        if b.elementsEqual([48]) || b.elementsEqual(Array("false".utf8)) { return false }
+        if b.count == 1 {  // the common case, decided without a comparison loop
+            return b.first == UInt8(ascii: "1") ? true : b.first == UInt8(ascii: "0") ? false : nil
+        }
+        if b.elementsEqual("true".utf8) { return true }
+        if b.elementsEqual("false".utf8) { return false }
         return nil
     }
 }

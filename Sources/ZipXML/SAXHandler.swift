@@ -19,10 +19,14 @@ open class SAXHandler {
 }
 
 /// An element's local name (NUL-terminated, namespace prefix already removed by libxml2).
+/// The comparisons are `@inlinable`: handlers in other modules call them for every event.
 public struct SAXName {
     public let pointer: UnsafePointer<UInt8>
 
-    @inline(__always)
+    @inlinable
+    public init(pointer: UnsafePointer<UInt8>) { self.pointer = pointer }
+
+    @inlinable @inline(__always)
     public func `is`(_ literal: StaticString) -> Bool {
         let lit = literal.utf8Start
         let n = literal.utf8CodeUnitCount
@@ -44,13 +48,14 @@ public struct SAXAttributes {
     public let base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     public let count: Int
 
+    @inlinable
     public init(base: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) {
         self.base = base
         self.count = count
     }
 
     /// The value bytes of the attribute with this local name (any namespace), or nil.
-    @inline(__always)
+    @inlinable
     public subscript(_ local: StaticString) -> UnsafeBufferPointer<UInt8>? {
         guard let base else { return nil }
         var i = 0

@@ -48,11 +48,28 @@ public final class ZipArchive {
 
     deinit { zip_discard(handle) }
 
-    /// The key entries are looked up by.
+    /// The key entries are looked up by. ASCII names (nearly all) are done byte by byte: mapping
+    /// and lowercasing by `Character` cost more than opening a small workbook's parts.
     public static func normalise(_ name: String) -> String {
+        if let ascii = name.utf8.withContiguousStorageIfAvailable(asciiNormalised), let ascii { return ascii }
         var s = String(name.map { $0 == "\\" ? "/" : $0 })
         while s.hasPrefix("/") { s.removeFirst() }
         return s.lowercased()
+    }
+
+    /// The same as the general path for ASCII; nil for any other name.
+    private static func asciiNormalised(_ b: UnsafeBufferPointer<UInt8>) -> String? {
+        guard !b.contains(where: { $0 >= 0x80 }) else { return nil }
+        let slash = UInt8(ascii: "/"), backslash = UInt8(ascii: "\\")
+        var start = 0
+        while start < b.count && (b[start] == slash || b[start] == backslash) { start += 1 }
+        return String(unsafeUninitializedCapacity: b.count - start) { out in
+            for i in start..<b.count {
+                let c = b[i]
+                out[i - start] = c == backslash ? slash : c &- UInt8(ascii: "A") < 26 ? c | 0x20 : c
+            }
+            return b.count - start
+        }
     }
 
     public func contains(_ name: String) -> Bool { index[ZipArchive.normalise(name)] != nil }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import Logging
 import SheetModel
 import Synchronization
@@ -15,9 +16,10 @@ extension Parkstat {
     /// Reads every cell of every workbook (on all cores) and reports what it found: the read benchmark.
     struct Inspect: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "读取工作簿的每个单元格，列出各工作表的范围、单元格类型统计和数值合计。")
+            abstract: "读取工作簿的每个单元格，列出各工作表的范围、单元格类型统计和数值合计。",
+            discussion: "目录会递归读取其中的 .xlsx/.xlsm 文件（按路径排序），跳过隐藏文件、隐藏目录和 ~$ 开头的锁文件。")
 
-        @Argument(help: "要读取的 .xlsx 文件（可以成千上万个）。") var files: [String]
+        @Argument(help: "要读取的 .xlsx/.xlsm 文件或目录（可以成千上万个）。") var inputs: [String]
         @Option(help: "输出格式：text 或 json。") var format: Format = .text
 
         @OptionGroup var global: GlobalOptions
@@ -25,15 +27,15 @@ extension Parkstat {
         enum Format: String, ExpressibleByArgument { case text, json }
 
         func validate() throws {
-            guard !files.isEmpty else { throw ValidationError("请至少指定一个 .xlsx 文件。") }
+            guard !inputs.isEmpty else { throw ValidationError("请至少指定一个 .xlsx 文件或目录。") }
         }
 
         func run() throws {
             let log = global.bootstrap()
             let started = monotonicSeconds()
-            let bar = global.progress(total: files.count)
+            let paths = Inspect.workbooks(in: inputs)
+            let bar = global.progress(total: paths.count)
             let results = Mutex<[Int: WorkbookStats]>([:])
-            let paths = files
             DispatchQueue.concurrentPerform(iterations: paths.count) { i in
                 let stats = WorkbookStats.read(paths[i])
                 results.withLock { $0[i] = stats }
@@ -54,6 +56,29 @@ extension Parkstat {
             Console.summary("共 \(all.count) 个文件、\(sheets) 个工作表、\(cells) 个单元格，无法读取 \(failed.count) 个，用时 \(formatSeconds(monotonicSeconds() - started)) 秒")
             for f in failed { Console.error("parkstat: \(f.error!)") }
             if !failed.isEmpty { throw Exit.unreadable }
+        }
+
+        /// Files as given; folders walked recursively and sorted, keeping only workbooks and leaving
+        /// out hidden entries and Office's `~$` lock files (which are not workbooks).
+        static func workbooks(in inputs: [String]) -> [String] {
+            let fm = FileManager.default
+            return inputs.flatMap { input -> [String] in
+                var isDir: ObjCBool = false
+                guard fm.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue else { return [input] }
+                // The trailing slash makes a symlinked folder list its contents, not itself.
+                let root = input.hasSuffix("/") ? input : input + "/"
+                let subpaths = ((try? fm.subpathsOfDirectory(atPath: root)) ?? []).sorted()
+                return subpaths.compactMap { sub -> String? in
+                    let components = sub.split(separator: "/")
+                    guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }),
+                          !name.hasPrefix("~$") else { return nil }
+                    let lower = name.lowercased()
+                    guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") else { return nil }
+                    let full = (input as NSString).appendingPathComponent(sub)
+                    var d: ObjCBool = false
+                    return fm.fileExists(atPath: full, isDirectory: &d) && !d.boolValue ? full : nil
+                }
+            }
         }
 
         private func printText(_ all: [WorkbookStats], to out: OutputBuffer) {
