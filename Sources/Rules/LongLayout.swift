@@ -2,8 +2,8 @@ import SheetModel
 
 /// 一企一表 (shaped like B204-1): label/value pairs at the top, then 指标名称 | 计量单位 | 代码 | 本月 | 1—本月 | …
 enum LongLayout {
-    static let nameHeaders: Set<LabelKey> = Set(["指标名称", "指标", "项目", "指标名"].map(LabelKey.init))
-    static let unitHeaders: Set<LabelKey> = Set(["计量单位", "单位"].map(LabelKey.init))
+    static let nameHeaders = LabelSet(["指标名称", "指标", "项目", "指标名"])
+    static let unitHeaders = LabelSet(["计量单位", "单位"])
 
     static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
         let sheet = grid.sheet, matcher = grid.matcher
@@ -91,12 +91,13 @@ enum LongLayout {
     static func findTable(_ grid: SheetGrid) -> Table? {
         for (r, row) in grid.sheet.rows.enumerated() {
             guard row.index < 30 else { break }
+            // Most sheets are wide: rows without a 指标名称 cell are passed over before any part is read.
+            guard row.cells.indices.contains(where: { grid.label(r, $0, isIn: nameHeaders) }) else { continue }
             var name: UInt16?, unit: UInt16?
             var parts: [(UInt16, Part)] = []
             for (c, cell) in row.cells.enumerated() {
-                guard let key = grid.key(r, c) else { continue }
-                if nameHeaders.contains(key) { name = cell.column }
-                else if unitHeaders.contains(key) { unit = cell.column }
+                if grid.label(r, c, isIn: nameHeaders) { name = cell.column }
+                else if grid.label(r, c, isIn: unitHeaders) { unit = cell.column }
                 else if let p = grid.part(r, c) { parts.append((cell.column, p)) }
             }
             if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }

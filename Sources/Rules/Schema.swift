@@ -113,7 +113,7 @@ public struct Schema: Sendable {
     let registryMatcher: LabelMatcher
     /// The label lists as byte keys (see `LabelKey`): they are looked up for every header cell.
     let ignoredKeys: Set<LabelKey>
-    let totalKeys: Set<LabelKey>
+    let totalKeys: LabelSet
     let footers: LabelPrefixes
 
     public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
@@ -136,7 +136,7 @@ public struct Schema: Sendable {
         self.totalLabels = Set(file.totalLabels.map { Label.normalize($0).text })
         self.footerLabels = file.footerLabels.map { Label.normalize($0).text }
         self.ignoredKeys = Set(ignoredLabels.map(LabelKey.init))
-        self.totalKeys = Set(totalLabels.map(LabelKey.init))
+        self.totalKeys = LabelSet(totalLabels)
         self.footers = LabelPrefixes(footerLabels)
         self.matcher = try LabelMatcher(fields: fields, parts: parts)
         self.registryMatcher = try LabelMatcher(fields: registry, parts: [:])

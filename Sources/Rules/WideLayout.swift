@@ -39,7 +39,7 @@ enum WideLayout {
             if started, row.index > last + 1 { break }              // the first empty row ends the data
             last = row.index
             if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
-            let isTotal = row.cells.indices.contains { grid.key(r, $0).map(schema.totalKeys.contains) ?? false }
+            let isTotal = row.cells.indices.contains { grid.label(r, $0, isIn: schema.totalKeys) }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
             var entries: [FieldKey: Entry] = [:]
             entries.reserveCapacity(columns.count)
