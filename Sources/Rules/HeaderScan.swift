@@ -9,7 +9,6 @@ struct HeaderColumn {
     var cell: CellRef
     var unit: Unit?
     var unitCell: CellRef?
-    var key: FieldKey { FieldKey(id: field.id, part: part) }
 }
 
 /// The header found in a sheet: one row, or two with merged parents over their parts (§4).

@@ -10,11 +10,10 @@ enum LongLayout {
         guard let table = findTable(grid) else { return nil }
         let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
         var findings = title.findings
-        var entries = metadata(sheet, before: table.row, matcher: matcher)
-        var present = Set(entries.keys)
-        // Sized once: a table holds a few dozen values, and growing them re-hashed every key.
-        entries.reserveCapacity(64)
-        present.reserveCapacity(64)
+        let slots = schema.slots
+        var entries = metadata(sheet, before: table.row, matcher: matcher, slots: slots)
+        var present = FieldTable<CellRef>(slots)
+        for (slot, entry) in entries.filled { present[slot] = entry.cell }
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
         var last = table.row
@@ -61,21 +60,22 @@ enum LongLayout {
             }
             for p in table.parts {
                 guard let part = m.field.resolve(m.part ?? p.part) else { continue }
-                let key = FieldKey(id: m.field.id, part: part)
-                if present.contains(key) {
+                let slot = slots.slot(m.field, part)
+                if present.contains(slot) {
                     findings.append(Messages.duplicateField(file: file, sheet: sheet.name, cell: nameCell, field: m.field,
-                                                            part: part, first: entries[key]?.cell ?? nameCell))
+                                                            part: part, first: entries[slot]?.cell ?? nameCell))
                     continue
                 }
-                present.insert(key)
-                entries[key] = Entry(value: row[p.column], cell: CellRef(row: row.index, column: p.column), unit: unit)
+                present[slot] = nameCell
+                entries[slot] = Entry(value: row[p.column], cell: CellRef(row: row.index, column: p.column), unit: unit)
             }
         }
         guard let first = firstIndicatorRow else { return nil }
-        let numeric = Set(entries.keys.filter { schema.field($0.id)?.kind.isNumeric == true }.map(\.id)).count
-        let hasIdentity = entries[FieldKey(id: "uscc")] != nil || entries[FieldKey(id: "enterprise_name")] != nil
-        if entries[FieldKey(id: "period")] == nil, let p = title.period { entries[FieldKey(id: "period")] = p }
-        return SheetLayout(sheet: sheet.name, kind: .long, score: Set(entries.keys.map(\.id)).count, numericFields: numeric,
+        let filled = entries.slots
+        let numeric = slots.fieldCount(filled) { $0.kind.isNumeric }
+        let hasIdentity = entries.contains(slots.uscc) || entries.contains(slots.enterpriseName)
+        if let period = slots.period, entries[period] == nil, let p = title.period { entries[period] = p }
+        return SheetLayout(sheet: sheet.name, kind: .long, score: slots.fieldCount(entries.slots), numericFields: numeric,
                            hasIdentity: hasIdentity, records: [Record(row: first, entries: entries)], totals: [],
                            findings: findings, present: present, titlePeriod: nil, hidden: sheet.state != .visible)
     }
@@ -106,8 +106,8 @@ enum LongLayout {
     }
 
     /// "单位名称：XX公司" in one cell, or "单位名称" with the value in the next cell to the right.
-    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher) -> [FieldKey: Entry] {
-        var out: [FieldKey: Entry] = [:]
+    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, slots: FieldSlots) -> FieldTable<Entry> {
+        var out = FieldTable<Entry>(slots)
         for row in sheet.rows {
             guard row.index < limit else { break }
             for (i, cell) in row.cells.enumerated() {
@@ -125,7 +125,7 @@ enum LongLayout {
                     if inline?.isEmpty == true { inline = nil }
                 }
                 guard let m = matcher.match(Label.normalize(label).text), !m.field.kind.isNumeric else { continue }
-                let key = FieldKey(id: m.field.id)
+                let key = slots.slot(m.field, nil)
                 guard out[key] == nil else { continue }
                 let ref = CellRef(row: row.index, column: cell.column)
                 if let inline {

@@ -70,6 +70,8 @@ public struct FieldSpec: Sendable, Hashable {
     public var negative: NegativePolicy
     public var zeroWarning: Bool
     public var max: Double?
+    /// Where the field sits in its schema's list, set by `Schema`: its slots derive from it.
+    var position = FieldPosition(value: 0)
 
     /// Parts that must be filled when the field is required (§6: both cur and ytd for flows).
     public var requiredParts: [Part] {
@@ -98,6 +100,13 @@ public struct FieldSpec: Sendable, Hashable {
     }
 }
 
+/// A field's index in its schema. Not part of what a field is: specs compare by content.
+struct FieldPosition: Hashable, Sendable {
+    var value: Int
+    static func == (a: FieldPosition, b: FieldPosition) -> Bool { true }
+    func hash(into hasher: inout Hasher) {}
+}
+
 /// The park's schema: fields, registry columns, part names and the label lists of DOMAIN.md §2–§4.
 /// Alias tables are compiled once here, so matching a header costs dictionary look-ups only.
 public struct Schema: Sendable {
@@ -115,11 +124,13 @@ public struct Schema: Sendable {
     let ignoredKeys: Set<LabelKey>
     let totalKeys: LabelSet
     let footers: LabelPrefixes
+    let slots: FieldSlots
 
     public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
 
     init(file: SchemaFile) throws {
-        let fields = try file.fields.map { try $0.spec() }
+        var fields = try file.fields.map { try $0.spec() }
+        for i in fields.indices { fields[i].position.value = i }
         let registry = try file.registryFields.map { try $0.spec() }
         var parts: [Part: [String]] = [:]
         for (key, labels) in file.parts {
@@ -138,6 +149,7 @@ public struct Schema: Sendable {
         self.ignoredKeys = Set(ignoredLabels.map(LabelKey.init))
         self.totalKeys = LabelSet(totalLabels)
         self.footers = LabelPrefixes(footerLabels)
+        self.slots = FieldSlots(fields)
         self.matcher = try LabelMatcher(fields: fields, parts: parts)
         self.registryMatcher = try LabelMatcher(fields: registry, parts: [:])
     }
