@@ -19,7 +19,7 @@ struct FieldSlots: Sendable {
     }
 
     func slot(_ field: FieldSpec, _ part: Part?) -> Int {
-        field.position.value * FieldSlots.perField + (part?.ordinal ?? FieldSlots.perField - 1)
+        field.position * FieldSlots.perField + (part?.ordinal ?? FieldSlots.perField - 1)
     }
 
     /// For the few fields rules name; a dozen short ids compare faster than one is hashed.
