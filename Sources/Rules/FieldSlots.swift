@@ -47,29 +47,63 @@ struct FieldSlots: Sendable {
     }
 }
 
-/// A value per slot, nil where the sheet has none.
+/// A value per slot, nil where the sheet has none. A row fills a dozen of a hundred slots: the
+/// values sit packed in filling order, found through a table of positions that is cheap to
+/// create (a hundred slots of Entry were not).
 struct FieldTable<Value> {
-    private var storage: [Value?]
+    /// Slot → index into `values`, -1 when empty.
+    private var position: [Int32]
+    private var filledSlots: [Int] = []
+    private var values: [Value] = []
 
-    init(_ slots: FieldSlots) { storage = [Value?](repeating: nil, count: slots.count) }
+    init(_ slots: FieldSlots) { position = [Int32](repeating: -1, count: slots.count) }
 
     subscript(slot: Int) -> Value? {
-        get { storage[slot] }
-        set { storage[slot] = newValue }
+        get {
+            let p = Int(position[slot])
+            return p < 0 ? nil : values[p]
+        }
+        set {
+            let p = Int(position[slot])
+            switch (newValue, p < 0) {
+            case (let v?, true):
+                position[slot] = Int32(values.count)
+                filledSlots.append(slot)
+                values.append(v)
+            case (let v?, false):
+                values[p] = v
+            case (nil, false):
+                // Move the last value into the gap.
+                let last = values.count - 1
+                position[filledSlots[last]] = Int32(p)
+                filledSlots.swapAt(p, last)
+                values.swapAt(p, last)
+                filledSlots.removeLast()
+                values.removeLast()
+                position[slot] = -1
+            case (nil, true):
+                break
+            }
+        }
     }
 
     /// The well-known slots are nil when a schema lacks the field.
-    subscript(slot: Int?) -> Value? { slot.flatMap { storage[$0] } }
+    subscript(slot: Int?) -> Value? { slot.flatMap { self[$0] } }
 
-    func contains(_ slot: Int?) -> Bool { self[slot] != nil }
+    func contains(_ slot: Int?) -> Bool { slot.map { position[$0] >= 0 } ?? false }
 
-    var isEmpty: Bool { !storage.contains { $0 != nil } }
+    /// The slots holding a value, in the order they were filled.
+    var slots: [Int] { filledSlots }
 
-    /// The slots holding a value, in slot order.
-    var slots: [Int] { storage.indices.filter { storage[$0] != nil } }
-
-    /// Slot and value of each filled slot, in slot order.
-    var filled: [(slot: Int, value: Value)] { storage.indices.compactMap { i in storage[i].map { (i, $0) } } }
+    /// Slot and value of each filled slot, in the order they were filled.
+    var filled: LazyMapSequence<Zip2Sequence<[Int], [Value]>, (slot: Int, value: Value)> {
+        zip(filledSlots, values).lazy.map { (slot: $0, value: $1) }
+    }
 }
 
-extension FieldTable: Equatable where Value: Equatable {}
+extension FieldTable: Equatable where Value: Equatable {
+    /// Equal when the same slots hold equal values, whatever order they were filled in.
+    static func == (a: FieldTable, b: FieldTable) -> Bool {
+        a.values.count == b.values.count && a.filled.allSatisfy { slot, v in b[slot] == v }
+    }
+}

@@ -51,7 +51,7 @@ struct RecordChecker {
         checkRelations(record, rowPeriod, enterprise, &out)
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
-            var facts: [String: [String: Double]] = [:]
+            var facts = [String: [String: Double]](minimumCapacity: schema.fields.count)
             for (slot, v) in out.values.filled {
                 // Sized for a flow's four parts: growing the inner tables re-hashed them.
                 if let part = slots.part(slot) { facts[slots.field(slot).id, default: Dictionary(minimumCapacity: 4)][part.rawValue] = v }
