@@ -56,7 +56,14 @@ struct FieldTable<Value> {
     private var filledSlots: [Int] = []
     private var values: [Value] = []
 
-    init(_ slots: FieldSlots) { position = [Int32](repeating: -1, count: slots.count) }
+    /// `capacity`: how many slots will be filled, when known (growing the packed arrays dominated).
+    init(_ slots: FieldSlots, capacity: Int = 0) {
+        position = [Int32](repeating: -1, count: slots.count)
+        filledSlots.reserveCapacity(capacity)
+        values.reserveCapacity(capacity)
+    }
+
+    var count: Int { values.count }
 
     subscript(slot: Int) -> Value? {
         get {

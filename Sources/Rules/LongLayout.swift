@@ -12,7 +12,8 @@ enum LongLayout {
         var findings = title.findings
         let slots = schema.slots
         var entries = metadata(sheet, before: table.row, matcher: matcher, slots: slots)
-        var present = FieldTable<CellRef>(slots)
+        // Sized once: a table holds a few dozen values.
+        var present = FieldTable<CellRef>(slots, capacity: 64)
         for (slot, entry) in entries.filled { present[slot] = entry.cell }
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
@@ -107,7 +108,7 @@ enum LongLayout {
 
     /// "单位名称：XX公司" in one cell, or "单位名称" with the value in the next cell to the right.
     static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, slots: FieldSlots) -> FieldTable<Entry> {
-        var out = FieldTable<Entry>(slots)
+        var out = FieldTable<Entry>(slots, capacity: 64)
         for row in sheet.rows {
             guard row.index < limit else { break }
             for (i, cell) in row.cells.enumerated() {

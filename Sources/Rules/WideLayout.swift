@@ -44,7 +44,7 @@ enum WideLayout {
             if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
             let isTotal = row.cells.indices.contains { grid.label(r, $0, isIn: schema.totalKeys) }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
-            var entries = FieldTable<Entry>(slots)
+            var entries = FieldTable<Entry>(slots, capacity: columns.count)
             var anyValue = false
             for (col, slot) in zip(columns, columnSlots) {
                 let v = row[col.column]
