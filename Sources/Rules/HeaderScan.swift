@@ -9,7 +9,6 @@ struct HeaderColumn {
     var cell: CellRef
     var unit: Unit?
     var unitCell: CellRef?
-    var key: FieldKey { FieldKey(id: field.id, part: part) }
 }
 
 /// The header found in a sheet: one row, or two with merged parents over their parts (§4).
@@ -21,7 +20,8 @@ struct HeaderScan {
     var unknown: [(cell: CellRef, label: String)]
     /// Child cells whose unit contradicts their merged parent's.
     var unitConflicts: [CellRef] = []
-    var score: Int { Set(columns.map(\.field.id)).count }
+    /// Distinct fields among the columns, counted once the columns are known.
+    private(set) var score = 0
 
     /// The row within the first 20 with the best alias score; nil when nothing matches.
     static func find(in grid: SheetGrid, ignored: Set<LabelKey>) -> HeaderScan? {
@@ -29,8 +29,10 @@ struct HeaderScan {
         var best: HeaderScan?
         for (i, row) in rows.enumerated() {
             guard row.index < 20 else { break }
-            let hasChild = i + 1 < rows.count && rows[i + 1].index == row.index + 1
-                && rows[i + 1].cells.indices.contains(where: { grid.part(i + 1, $0) != nil })
+            let next = i + 1 < rows.count && rows[i + 1].index == row.index + 1 ? i + 1 : nil
+            // Data rows under the header cannot win: skip them before matching any of their cells.
+            if let best, columnBound(grid, row: i, next: next) <= best.score { continue }
+            let hasChild = next.map { n in rows[n].cells.indices.contains { grid.part(n, $0) != nil } } ?? false
             // A column is only ever added for a label that matches a field: without one, both
             // readings of this row score 0 and can never be chosen.
             guard anyMatch(grid, row: i) || hasChild && rows[i + 1].cells.indices.contains(where: { grid.match(i + 1, $0) != nil })
@@ -44,28 +46,43 @@ struct HeaderScan {
         return best
     }
 
+    /// At most one column per text cell of the row and of the row below, and per column under a
+    /// merged area over the row. A reading's score is at most its column count, and a row wins
+    /// only with a higher score, or an equal one and more columns than the best's score.
+    private static func columnBound(_ grid: SheetGrid, row r: Int, next: Int?) -> Int {
+        func texts(_ row: Row) -> Int { row.cells.reduce(0) { n, cell in if case .text = cell.value { n + 1 } else { n } } }
+        let rows = grid.sheet.rows, index = rows[r].index
+        var n = texts(rows[r]) + (next.map { texts(rows[$0]) } ?? 0)
+        for m in grid.merges where m.first.row <= index && m.last.row >= index { n += Int(m.last.column - m.first.column) + 1 }
+        return n
+    }
+
     /// Whether a parent label `interpret` would read for row `r` (its cells, and merged areas
     /// over it) matches a field.
     private static func anyMatch(_ grid: SheetGrid, row r: Int) -> Bool {
         let row = grid.sheet.rows[r]
         if row.cells.indices.contains(where: { grid.match(r, $0) != nil }) { return true }
-        return grid.sheet.merged.contains { range in
+        return grid.merges.contains { range in
             range.first.row <= row.index && range.last.row >= row.index
                 && grid.position(range.first).map { grid.match($0.row, $0.cell) != nil } == true
         }
     }
 
     private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
-        var columnsSeen = Set(row.cells.map(\.column))
-        if let child { columnsSeen.formUnion(child.cells.map(\.column)) }
-        // Merged parents spread over columns that hold no cell of their own.
-        for range in grid.sheet.merged where range.first.row <= row.index && range.last.row >= row.index {
-            for c in range.first.column...min(range.last.column, range.first.column &+ 256) { columnsSeen.insert(c) }
+        // Sorted with repeats; repeats are skipped below. Merged parents spread over columns that
+        // hold no cell of their own.
+        var columnsSeen = row.cells.map(\.column)
+        if let child { columnsSeen += child.cells.map(\.column) }
+        for range in grid.merges where range.first.row <= row.index && range.last.row >= row.index {
+            columnsSeen += range.first.column...range.last.column
         }
+        columnsSeen.sort()
         var out = HeaderScan(firstRow: row.index, lastRow: child?.index ?? row.index, columns: [], unknown: [])
-        var reportedUnknown = Set<CellRef>()
+        var reportedUnknown: [CellRef] = []
         var carried: (field: FieldSpec, cell: CellRef, unit: Unit?)?
-        for c in columnsSeen.sorted() {
+        var previous: UInt16?
+        for c in columnsSeen where c != previous {
+            previous = c
             let parentRef = grid.origin(CellRef(row: row.index, column: c))
             let parent = grid.textCell(parentRef)
             let childRef = child.map { CellRef(row: $0.index, column: c) }
@@ -86,7 +103,8 @@ struct HeaderScan {
             }
             /// `normalized` is the label of `label`.
             func unknownCell(_ cell: CellRef, _ label: String, _ normalized: String) {
-                if !ignored.contains(LabelKey(normalized)), reportedUnknown.insert(cell).inserted {
+                if !reportedUnknown.contains(cell), !ignored.contains(LabelKey(normalized)) {
+                    reportedUnknown.append(cell)
                     out.unknown.append((cell, label))
                 }
             }
@@ -126,6 +144,9 @@ struct HeaderScan {
                 unknownCell(parentRef, parentText, p.text)
             }
         }
+        var ids: [String] = []
+        for col in out.columns where !ids.contains(col.field.id) { ids.append(col.field.id) }
+        out.score = ids.count
         return out
     }
 }

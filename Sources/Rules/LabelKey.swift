@@ -46,6 +46,18 @@ struct LabelKey: Hashable, @unchecked Sendable {
     }
 }
 
+/// Normalised labels to look cells up in. Most cells hold longer text than any of them: the
+/// length settles those without hashing.
+struct LabelSet: Sendable {
+    let keys: Set<LabelKey>
+    let maxBytes: Int
+
+    init(_ labels: some Sequence<String>) {
+        keys = Set(labels.map(LabelKey.init))
+        maxBytes = labels.map(\.utf8.count).max() ?? 0
+    }
+}
+
 /// Label prefixes (the footer labels), compared as bytes when both sides are plain text, where a
 /// byte prefix is exactly a Character prefix.
 struct LabelPrefixes: Sendable {

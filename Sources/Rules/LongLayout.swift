@@ -2,19 +2,19 @@ import SheetModel
 
 /// 一企一表 (shaped like B204-1): label/value pairs at the top, then 指标名称 | 计量单位 | 代码 | 本月 | 1—本月 | …
 enum LongLayout {
-    static let nameHeaders: Set<LabelKey> = Set(["指标名称", "指标", "项目", "指标名"].map(LabelKey.init))
-    static let unitHeaders: Set<LabelKey> = Set(["计量单位", "单位"].map(LabelKey.init))
+    static let nameHeaders = LabelSet(["指标名称", "指标", "项目", "指标名"])
+    static let unitHeaders = LabelSet(["计量单位", "单位"])
 
     static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
         let sheet = grid.sheet, matcher = grid.matcher
         guard let table = findTable(grid) else { return nil }
         let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
         var findings = title.findings
-        var entries = metadata(sheet, before: table.row, matcher: matcher)
-        var present = Set(entries.keys)
-        // Sized once: a table holds a few dozen values, and growing them re-hashed every key.
-        entries.reserveCapacity(64)
-        present.reserveCapacity(64)
+        let slots = schema.slots
+        var entries = metadata(sheet, before: table.row, matcher: matcher, slots: slots)
+        // Sized once: a table holds a few dozen values.
+        var present = FieldTable<CellRef>(slots, capacity: 64)
+        for (slot, entry) in entries.filled { present[slot] = entry.cell }
         var convertedAt = Set<CellRef>()
         var firstIndicatorRow: UInt32?
         var last = table.row
@@ -61,21 +61,22 @@ enum LongLayout {
             }
             for p in table.parts {
                 guard let part = m.field.resolve(m.part ?? p.part) else { continue }
-                let key = FieldKey(id: m.field.id, part: part)
-                if present.contains(key) {
+                let slot = slots.slot(m.field, part)
+                if present.contains(slot) {
                     findings.append(Messages.duplicateField(file: file, sheet: sheet.name, cell: nameCell, field: m.field,
-                                                            part: part, first: entries[key]?.cell ?? nameCell))
+                                                            part: part, first: entries[slot]?.cell ?? nameCell))
                     continue
                 }
-                present.insert(key)
-                entries[key] = Entry(value: row[p.column], cell: CellRef(row: row.index, column: p.column), unit: unit)
+                present[slot] = nameCell
+                entries[slot] = Entry(value: row[p.column], cell: CellRef(row: row.index, column: p.column), unit: unit)
             }
         }
         guard let first = firstIndicatorRow else { return nil }
-        let numeric = Set(entries.keys.filter { schema.field($0.id)?.kind.isNumeric == true }.map(\.id)).count
-        let hasIdentity = entries[FieldKey(id: "uscc")] != nil || entries[FieldKey(id: "enterprise_name")] != nil
-        if entries[FieldKey(id: "period")] == nil, let p = title.period { entries[FieldKey(id: "period")] = p }
-        return SheetLayout(sheet: sheet.name, kind: .long, score: Set(entries.keys.map(\.id)).count, numericFields: numeric,
+        let filled = entries.slots
+        let numeric = slots.fieldCount(filled) { $0.kind.isNumeric }
+        let hasIdentity = entries.contains(slots.uscc) || entries.contains(slots.enterpriseName)
+        if let period = slots.period, entries[period] == nil, let p = title.period { entries[period] = p }
+        return SheetLayout(sheet: sheet.name, kind: .long, score: slots.fieldCount(entries.slots), numericFields: numeric,
                            hasIdentity: hasIdentity, records: [Record(row: first, entries: entries)], totals: [],
                            findings: findings, present: present, titlePeriod: nil, hidden: sheet.state != .visible)
     }
@@ -91,12 +92,13 @@ enum LongLayout {
     static func findTable(_ grid: SheetGrid) -> Table? {
         for (r, row) in grid.sheet.rows.enumerated() {
             guard row.index < 30 else { break }
+            // Most sheets are wide: rows without a 指标名称 cell are passed over before any part is read.
+            guard row.cells.indices.contains(where: { grid.label(r, $0, isIn: nameHeaders) }) else { continue }
             var name: UInt16?, unit: UInt16?
             var parts: [(UInt16, Part)] = []
             for (c, cell) in row.cells.enumerated() {
-                guard let key = grid.key(r, c) else { continue }
-                if nameHeaders.contains(key) { name = cell.column }
-                else if unitHeaders.contains(key) { unit = cell.column }
+                if grid.label(r, c, isIn: nameHeaders) { name = cell.column }
+                else if grid.label(r, c, isIn: unitHeaders) { unit = cell.column }
                 else if let p = grid.part(r, c) { parts.append((cell.column, p)) }
             }
             if let name, !parts.isEmpty { return Table(row: row.index, nameColumn: name, unitColumn: unit, parts: parts) }
@@ -105,8 +107,8 @@ enum LongLayout {
     }
 
     /// "单位名称：XX公司" in one cell, or "单位名称" with the value in the next cell to the right.
-    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher) -> [FieldKey: Entry] {
-        var out: [FieldKey: Entry] = [:]
+    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, slots: FieldSlots) -> FieldTable<Entry> {
+        var out = FieldTable<Entry>(slots, capacity: 64)
         for row in sheet.rows {
             guard row.index < limit else { break }
             for (i, cell) in row.cells.enumerated() {
@@ -124,7 +126,7 @@ enum LongLayout {
                     if inline?.isEmpty == true { inline = nil }
                 }
                 guard let m = matcher.match(Label.normalize(label).text), !m.field.kind.isNumeric else { continue }
-                let key = FieldKey(id: m.field.id)
+                let key = slots.slot(m.field, nil)
                 guard out[key] == nil else { continue }
                 let ref = CellRef(row: row.index, column: cell.column)
                 if let inline {

@@ -22,6 +22,12 @@ enum PathName {
 
     /// The last component (`components(path).last`).
     static func last(_ path: String) -> Substring? {
-        components(path).last
+        guard FastText.inSet(path) else { return path.split(separator: "/").last }
+        let bytes = path.utf8
+        var end = bytes.endIndex
+        while end != bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
+        guard end != bytes.startIndex else { return nil }
+        let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
+        return Substring(bytes[start..<end])
     }
 }

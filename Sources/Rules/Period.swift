@@ -69,8 +69,14 @@ enum PeriodParser {
 
     /// 2024-07, 2024年7月, 202407, 2024/7/31, 2024-07-31, 2024.07, 2024年1-7月, 2024年7月31日.
     static func text(_ raw: String) -> PeriodReading {
-        var s = Label.normalize(raw).text
+        let s = Label.normalize(raw).text
         if s.isEmpty { return .empty }
+        return FastText.withBytes(s) { FastText.isPlain($0) ? plainText($0) : nil } ?? characterText(s)
+    }
+
+    /// `text` after normalising, on Characters (the tests compare `plainText` with it).
+    static func characterText(_ normalized: String) -> PeriodReading {
+        var s = normalized
         for prefix in ["报告期:", "报告期", "统计期:", "所属期:"] where s.hasPrefix(prefix) { s.removeFirst(prefix.count) }
         if s.hasSuffix("日") { s.removeLast() }
         if s.hasSuffix("份") { s.removeLast() }

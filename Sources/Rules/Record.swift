@@ -1,6 +1,6 @@
 import SheetModel
 
-/// A field, and the part when it is numeric.
+/// A field, and the part when it is numeric: how findings and messages name a slot.
 struct FieldKey: Hashable, Comparable {
     var id: String
     var part: Part?
@@ -24,7 +24,7 @@ struct Entry {
 /// One enterprise's values as found in either layout, before any rule looks at them.
 struct Record {
     var row: UInt32
-    var entries: [FieldKey: Entry]
+    var entries: FieldTable<Entry>
     var isTotal = false
 }
 
@@ -41,8 +41,8 @@ struct SheetLayout {
     var totals: [Record]
     /// Header and unit findings found while reading the layout.
     var findings: [Finding]
-    /// Keys with a column or indicator (header.missing_field looks here).
-    var present: Set<FieldKey>
+    /// Slots with a column or indicator, at its header cell (header.missing_field looks here).
+    var present: FieldTable<CellRef>
     /// A period from a title line or a metadata pair.
     var titlePeriod: Entry?
     var hidden: Bool

@@ -4,7 +4,7 @@ import SheetModel
 /// rejected, for the 合计 check) and, when no error was found, its submission.
 struct RowOutcome {
     var findings: [Finding] = []
-    var values: [FieldKey: Double] = [:]
+    var values: FieldTable<Double>
     var uscc: String?
     var usccCell: CellRef?
     var name: String?
@@ -35,23 +35,30 @@ struct RecordChecker {
         return Messages.name(f, key.part)
     }
 
+    var slots: FieldSlots { schema.slots }
+
     func check(_ record: Record) -> RowOutcome {
-        var out = RowOutcome()
-        out.values.reserveCapacity(record.entries.count)
+        var out = RowOutcome(values: FieldTable(slots, capacity: record.entries.count))
         checkIdentity(record, &out)
         checkPeriod(record, &out)
         let enterprise = out.uscc.flatMap { registry?[$0] }
         let rowPeriod = out.period ?? period
-        for (key, entry) in record.entries.sorted(by: { $0.value.cell < $1.value.cell }) {
-            guard let field = schema.field(key.id), field.kind.isNumeric, let canonical = field.unit else { continue }
-            checkNumber(key, field, canonical, entry, rowPeriod, enterprise, &out)
+        // Sorted as (cell, slot) pairs: moving whole entries around made sorting the costly part.
+        var order = Array(record.entries.filled.map { (cell: $0.value.cell, slot: $0.slot) })
+        order.sort { $0.cell < $1.cell }
+        for (_, slot) in order {
+            let field = slots.field(slot), entry = record.entries[slot]!
+            guard field.kind.isNumeric, let canonical = field.unit else { continue }
+            checkNumber(slot, field, canonical, entry, rowPeriod, enterprise, &out)
         }
         checkRelations(record, rowPeriod, enterprise, &out)
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
-            var facts: [String: [String: Double]] = [:]
-            facts.reserveCapacity(out.values.count)
-            for (k, v) in out.values { if let part = k.part { facts[k.id, default: [:]][part.rawValue] = v } }
+            var facts = [String: [String: Double]](minimumCapacity: schema.fields.count)
+            for (slot, v) in out.values.filled {
+                // Sized for a flow's four parts: growing the inner tables re-hashed them.
+                if let part = slots.part(slot) { facts[slots.field(slot).id, default: Dictionary(minimumCapacity: 4)][part.rawValue] = v }
+            }
             out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, facts: facts,
                                         sheet: sheet, row: Int(record.row) + 1, usccCell: out.usccCell)
         }
@@ -62,9 +69,9 @@ struct RecordChecker {
 
     private func checkIdentity(_ record: Record, _ out: inout RowOutcome) {
         let key = FieldKey(id: "uscc")
-        let entry = record.entries[key]
+        let entry = record.entries[slots.uscc]
         out.usccCell = entry?.cell
-        let nameEntry = record.entries[FieldKey(id: "enterprise_name")]
+        let nameEntry = record.entries[slots.enterpriseName]
         out.name = nameEntry?.value.plainText
         switch entry?.value {
         case nil, .empty?:
@@ -115,8 +122,7 @@ struct RecordChecker {
     }
 
     private func checkPeriod(_ record: Record, _ out: inout RowOutcome) {
-        let key = FieldKey(id: "period")
-        guard let entry = record.entries[key] else { return }
+        guard let entry = record.entries[slots.period] else { return }
         switch PeriodParser.parse(entry.value, system: dateSystem) {
         case .empty: return
         case .invalid: out.findings.append(Messages.periodInvalid(file: file, sheet: sheet, cell: entry.cell, value: Display.text(entry.value)))
@@ -142,18 +148,20 @@ struct RecordChecker {
         }
     }
 
-    private func checkNumber(_ key: FieldKey, _ field: FieldSpec, _ canonical: Unit, _ entry: Entry, _ period: Period?,
+    private func checkNumber(_ slot: Int, _ field: FieldSpec, _ canonical: Unit, _ entry: Entry, _ period: Period?,
                              _ enterprise: Registry.Enterprise?, _ out: inout RowOutcome) {
-        var name: String { label(key) }   // only messages need it
+        // Only findings need these.
+        var key: FieldKey { slots.key(slot) }
+        var name: String { label(key) }
         switch NumberText.parse(entry.value, placeholders: schema.placeholders) {
         case .empty:
-            if let part = key.part, isRequired(field, part, period, enterprise) {
+            if let part = slots.part(slot), isRequired(field, part, period, enterprise) {
                 let shown = Display.text(entry.value)
                 out.findings.append(finding("value.required", .error, entry, key,
                     "\(name)为必报项，此处\(shown == nil ? "为空" : "只填了占位符")（占位符不算 0）。请填写数值；确实为零请填 0。"))
             }
         case .uncachedFormula:
-            if let part = key.part, isRequired(field, part, period, enterprise) {
+            if let part = slots.part(slot), isRequired(field, part, period, enterprise) {
                 out.findings.append(finding("value.formula_uncached", .error, entry, key,
                     "\(name)是公式，但文件里没有保存计算结果（可能由未计算公式的软件生成）。请在 Excel 或 WPS 中打开、重新计算并保存，或直接填写数值。"))
             }
@@ -181,7 +189,7 @@ struct RecordChecker {
             if let cu = cellUnit, !cu.isCanonical {
                 out.findings.append(finding("unit.converted", .info, entry, key, "已把“\(cu.name)”换算为“\(canonical.name)”：\(NumberText.format(value))。"))
             }
-            out.values[key] = value
+            out.values[slot] = value
             if field.integer, value != value.rounded() {
                 out.findings.append(finding("value.not_integer", .error, entry, key, "\(name)应为整数，此处为 \(NumberText.format(value))。请填写整数人数。"))
             }
@@ -189,7 +197,7 @@ struct RecordChecker {
                 out.findings.append(finding("value.out_of_range", .error, entry, key,
                     "\(name)为 \(NumberText.format(value))，超出合理范围（不超过 \(NumberText.format(max))）。请核对是否多填了位数或单位。"))
             }
-            if value < 0 || (value == 0 && field.zeroWarning && key.part != .pyCur && key.part != .pyYtd) {
+            if value < 0 || (value == 0 && field.zeroWarning && slots.part(slot) != .pyCur && slots.part(slot) != .pyYtd) {
                 switch field.negative {
                 case .allowed: break
                 case .warning:

@@ -3,12 +3,12 @@ import SheetModel
 /// Rules between fields of one row, and between this month and the last (§6).
 extension RecordChecker {
     func checkRelations(_ record: Record, _ period: Period?, _ enterprise: Registry.Enterprise?, _ out: inout RowOutcome) {
-        func v(_ id: String, _ part: Part) -> Double? { out.values[FieldKey(id: id, part: part)] }
-        func e(_ id: String, _ part: Part) -> Entry? { record.entries[FieldKey(id: id, part: part)] }
+        func v(_ id: String, _ part: Part) -> Double? { out.values[slots.slot(id, part)] }
+        func e(_ id: String, _ part: Part) -> Entry? { record.entries[slots.slot(id, part)] }
 
         for field in schema.fields where field.kind == .flow {
             let ytdKey = FieldKey(id: field.id, part: .ytd)
-            guard let cur = v(field.id, .cur), let ytd = v(field.id, .ytd) else { continue }
+            guard let cur = out.values[slots.slot(field, .cur)], let ytd = out.values[slots.slot(field, .ytd)] else { continue }
             if period?.isJanuary == true {
                 if !Tolerance.equal(ytd, cur) {
                     out.findings.append(finding("ytd.january_mismatch", .error, e(field.id, .ytd), ytdKey,
@@ -49,10 +49,10 @@ extension RecordChecker {
     func checkAgainstLastMonth(_ record: Record, _ uscc: String, _ period: Period, _ out: inout RowOutcome) {
         guard let prior else { return }
         let last = prior.facts(uscc: uscc, period: period.previous.description)
-        func e(_ k: FieldKey) -> Entry? { record.entries[k] }
+        func e(_ k: FieldKey) -> Entry? { record.entries[slots.slot(k.id, k.part)] }
         for field in schema.fields where field.kind.isNumeric {
-            if field.kind == .flow, !period.isJanuary, let cur = out.values[FieldKey(id: field.id, part: .cur)],
-               let ytd = out.values[FieldKey(id: field.id, part: .ytd)] {
+            if field.kind == .flow, !period.isJanuary, let cur = out.values[slots.slot(field, .cur)],
+               let ytd = out.values[slots.slot(field, .ytd)] {
                 let ytdKey = FieldKey(id: field.id, part: .ytd)
                 if Tolerance.equal(ytd, cur), cur > 0,
                    prior.hadOutputEarlierInYear(uscc: uscc, field: field.id, before: period.description) {
@@ -69,7 +69,7 @@ extension RecordChecker {
             guard let last else { continue }
             let part: Part = field.kind == .flow ? .cur : .end
             let key = FieldKey(id: field.id, part: part)
-            guard let now = out.values[key], let before = last[field.id]?[part.rawValue], now > 0, before > 0 else { continue }
+            guard let now = out.values[slots.slot(field, part)], let before = last[field.id]?[part.rawValue], now > 0, before > 0 else { continue }
             let ratio = now / before
             if field.unit?.dimension != .people, (5_000...20_000).contains(ratio) || (1.0 / 20_000...1.0 / 5_000).contains(ratio) {
                 out.findings.append(finding("trend.unit_suspected", .warning, e(key), key,

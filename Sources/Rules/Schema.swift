@@ -59,17 +59,55 @@ public enum Part: String, Sendable, CaseIterable, Codable, Comparable {
 
 /// One field of the schema, as the schema file describes it.
 public struct FieldSpec: Sendable, Hashable {
-    public var id: String
-    public var label: String
-    public var aliases: [String]
-    public var kind: FieldKind
+    /// The values live in one shared box: a spec is copied with every label match and header
+    /// column, and a copy now counts one reference instead of one per String and array.
+    private final class Box: Sendable {
+        let values: Values
+        init(_ values: Values) { self.values = values }
+    }
+    struct Values: Hashable, Sendable {
+        var id: String
+        var label: String
+        var aliases: [String]
+        var kind: FieldKind
+        var unit: Unit?
+        var required: Requirement
+        var integer: Bool
+        var negative: NegativePolicy
+        var zeroWarning: Bool
+        var max: Double?
+    }
+    private var box: Box
+
+    init(id: String, label: String, aliases: [String], kind: FieldKind, unit: Unit?, required: Requirement,
+         integer: Bool, negative: NegativePolicy, zeroWarning: Bool, max: Double?) {
+        box = Box(Values(id: id, label: label, aliases: aliases, kind: kind, unit: unit, required: required,
+                         integer: integer, negative: negative, zeroWarning: zeroWarning, max: max))
+    }
+
+    private mutating func update(_ change: (inout Values) -> Void) {
+        var v = box.values
+        change(&v)
+        box = Box(v)
+    }
+
+    public var id: String { get { box.values.id } set { update { $0.id = newValue } } }
+    public var label: String { get { box.values.label } set { update { $0.label = newValue } } }
+    public var aliases: [String] { get { box.values.aliases } set { update { $0.aliases = newValue } } }
+    public var kind: FieldKind { get { box.values.kind } set { update { $0.kind = newValue } } }
     /// Canonical unit for numeric fields (万元, 万千瓦时, 人).
-    public var unit: Unit?
-    public var required: Requirement
-    public var integer: Bool
-    public var negative: NegativePolicy
-    public var zeroWarning: Bool
-    public var max: Double?
+    public var unit: Unit? { get { box.values.unit } set { update { $0.unit = newValue } } }
+    public var required: Requirement { get { box.values.required } set { update { $0.required = newValue } } }
+    public var integer: Bool { get { box.values.integer } set { update { $0.integer = newValue } } }
+    public var negative: NegativePolicy { get { box.values.negative } set { update { $0.negative = newValue } } }
+    public var zeroWarning: Bool { get { box.values.zeroWarning } set { update { $0.zeroWarning = newValue } } }
+    public var max: Double? { get { box.values.max } set { update { $0.max = newValue } } }
+    /// Where the field sits in its schema's list, set by `Schema`: its slots derive from it.
+    /// Not part of what a field is: specs compare by their values.
+    var position = 0
+
+    public static func == (a: FieldSpec, b: FieldSpec) -> Bool { a.box === b.box || a.box.values == b.box.values }
+    public func hash(into hasher: inout Hasher) { hasher.combine(box.values) }
 
     /// Parts that must be filled when the field is required (§6: both cur and ytd for flows).
     public var requiredParts: [Part] {
@@ -113,13 +151,15 @@ public struct Schema: Sendable {
     let registryMatcher: LabelMatcher
     /// The label lists as byte keys (see `LabelKey`): they are looked up for every header cell.
     let ignoredKeys: Set<LabelKey>
-    let totalKeys: Set<LabelKey>
+    let totalKeys: LabelSet
     let footers: LabelPrefixes
+    let slots: FieldSlots
 
     public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
 
     init(file: SchemaFile) throws {
-        let fields = try file.fields.map { try $0.spec() }
+        var fields = try file.fields.map { try $0.spec() }
+        for i in fields.indices { fields[i].position = i }
         let registry = try file.registryFields.map { try $0.spec() }
         var parts: [Part: [String]] = [:]
         for (key, labels) in file.parts {
@@ -136,8 +176,9 @@ public struct Schema: Sendable {
         self.totalLabels = Set(file.totalLabels.map { Label.normalize($0).text })
         self.footerLabels = file.footerLabels.map { Label.normalize($0).text }
         self.ignoredKeys = Set(ignoredLabels.map(LabelKey.init))
-        self.totalKeys = Set(totalLabels.map(LabelKey.init))
+        self.totalKeys = LabelSet(totalLabels)
         self.footers = LabelPrefixes(footerLabels)
+        self.slots = FieldSlots(fields)
         self.matcher = try LabelMatcher(fields: fields, parts: parts)
         self.registryMatcher = try LabelMatcher(fields: registry, parts: [:])
     }

@@ -29,20 +29,21 @@ enum SheetChecks {
         var out: [Finding] = []
         for total in layout.totals {
             let t = checker.check(total)
-            let keys = total.entries.filter { schema.field($0.key.id)?.kind.isNumeric == true }
+            let slots = schema.slots
+            let numeric = total.entries.filled.filter { slots.field($0.slot).kind.isNumeric }
                 .sorted { $0.value.cell < $1.value.cell }
-            for (key, entry) in keys {
-                guard let stated = t.values[key] else { continue }
-                let parts = layout.records.indices.map { rows[$0].values[key] }
+            for (slot, entry) in numeric {
+                guard let stated = t.values[slot] else { continue }
+                let parts = layout.records.indices.map { rows[$0].values[slot] }
                 // A row with no number here (empty or unreadable) makes the sum meaningless only when unreadable.
                 let unreadable = layout.records.indices.contains { i in
-                    rows[i].values[key] == nil && !(layout.records[i].entries[key]?.value.isEmpty ?? true)
-                        && NumberText.parse(layout.records[i].entries[key]!.value, placeholders: schema.placeholders) != .empty
+                    rows[i].values[slot] == nil && !(layout.records[i].entries[slot]?.value.isEmpty ?? true)
+                        && NumberText.parse(layout.records[i].entries[slot]!.value, placeholders: schema.placeholders) != .empty
                 }
                 if unreadable { continue }
                 let sum = parts.compactMap { $0 }.reduce(0, +)
                 if !Tolerance.equal(sum, stated), abs(sum - stated) > 1e-6 {
-                    let f = schema.field(key.id)!
+                    let f = slots.field(slot), key = slots.key(slot)
                     out.append(Finding(rule: "total.mismatch", severity: .warning, file: file, sheet: layout.sheet, cell: entry.cell,
                         field: key.name, value: Display.text(entry.value),
                         message: "合计行的\(Messages.name(f, key.part))为 \(NumberText.format(stated))，而各行之和为 \(NumberText.format(sum))。请核对合计公式或各行数据。"))

@@ -10,7 +10,9 @@ final class SheetGrid {
     /// Rows with an index below this are cached; the layouts look for headers above row 30.
     static let cachedRows: UInt32 = 30
     private let cachedCount: Int
-    private var mergedOrigin: [CellRef: CellRef] = [:]
+    /// Merged areas reaching into the header zone, clipped to it. Few per sheet: scanning them is
+    /// cheaper than the cell → origin table they once filled.
+    let merges: [CellRange]
     private var cells: [[Labelled?]]
 
     /// What is known about one text cell, each part worked out when first asked for. A class:
@@ -42,20 +44,24 @@ final class SheetGrid {
         self.matcher = matcher
         cachedCount = sheet.rows.prefix { $0.index < SheetGrid.cachedRows }.count
         cells = sheet.rows.prefix(cachedCount).map { [Labelled?](repeating: nil, count: $0.cells.count) }
-        for range in sheet.merged where range.first.row < mergedRows {
-            let lastRow = min(range.last.row, mergedRows), lastCol = min(range.last.column, range.first.column &+ 256)
-            for r in range.first.row...lastRow {
-                for c in range.first.column...lastCol where !(r == range.first.row && c == range.first.column) {
-                    mergedOrigin[CellRef(row: r, column: c)] = range.first
-                }
-            }
+        merges = sheet.merged.filter { $0.first.row < mergedRows }.map { range in
+            CellRange(first: range.first, last: CellRef(row: min(range.last.row, mergedRows),
+                                                        column: min(range.last.column, range.first.column &+ 256)))
         }
     }
 
     /// The cell whose value shows at `ref`: itself, or the top-left of the merged area covering it.
-    func origin(_ ref: CellRef) -> CellRef { mergedOrigin.isEmpty ? ref : mergedOrigin[ref] ?? ref }
+    func origin(_ ref: CellRef) -> CellRef { cover(ref)?.first ?? ref }
 
-    func isMergedCover(_ ref: CellRef) -> Bool { !mergedOrigin.isEmpty && mergedOrigin[ref] != nil }
+    func isMergedCover(_ ref: CellRef) -> Bool { cover(ref) != nil }
+
+    /// The merged area covering `ref` other than at its top-left cell; the last listed wins.
+    private func cover(_ ref: CellRef) -> CellRange? {
+        merges.last { m in
+            m.first.row <= ref.row && ref.row <= m.last.row && m.first.column <= ref.column && ref.column <= m.last.column
+                && ref != m.first
+        }
+    }
 
     /// Where `ref` sits in `sheet.rows` and that row's cells, when it holds a cell.
     func position(_ ref: CellRef) -> (row: Int, cell: Int)? {
@@ -78,6 +84,12 @@ final class SheetGrid {
     /// The cell's label as a dictionary key.
     func key(_ r: Int, _ c: Int) -> LabelKey? {
         entry(r, c)?.key
+    }
+
+    /// Whether the cell's label is one of `set`. Labels are NFKC, hence NFC: their length is their key's.
+    func label(_ r: Int, _ c: Int, isIn set: LabelSet) -> Bool {
+        guard let e = entry(r, c), e.label.text.utf8.count <= set.maxBytes else { return false }
+        return set.keys.contains(e.key)
     }
 
     /// `matcher.part` of the cell's label.

@@ -32,7 +32,8 @@ struct TitleInfo {
     /// "单位：千元", "金额单位:万元", "(单位：万元)" anywhere in the line; a unit of money only.
     static func declaredUnit(_ s: String) -> Unit? {
         let plain = FastText.isPlain(s)
-        guard let r = FastText.range(of: "单位:", in: s[...], plain: plain) ?? FastText.range(of: "单位：", in: s[...], plain: plain)
+        // Plain text has no full-width colon: NFKC made it ":".
+        guard let r = FastText.range(of: "单位:", in: s[...], plain: plain) ?? (plain ? nil : FastText.range(of: "单位：", in: s[...], plain: plain))
         else { return nil }
         var rest = s[r.upperBound...]
         if let stop = rest.firstIndex(where: { "),;，；、".contains($0) || $0 == "人" && false }) { rest = rest[..<stop] }

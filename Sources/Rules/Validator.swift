@@ -56,7 +56,7 @@ public struct Validator: Sendable {
         findings += missingFields(layout, outcomes: outcomes, period: effective, file: file)
         if let effective, let named = PeriodParser.fileNamePeriod(of: file), named != effective {
             // Reported at the cell holding the period, when the sheet has one.
-            let at = layout.titlePeriod ?? layout.records.first?.entries[FieldKey(id: "period")]
+            let at = layout.titlePeriod ?? layout.records.first?.entries[schema.slots.period]
             findings.append(Messages.filenameMismatch(file: file, sheet: at == nil ? nil : layout.sheet, cell: at?.cell,
                                                       named: named, effective: effective))
         }
@@ -87,7 +87,7 @@ public struct Validator: Sendable {
         var rest = layouts.filter { !$0.hidden }
         if rest.count > 1, let batch {
             let same = rest.filter { l in
-                guard let e = l.titlePeriod ?? l.records.first?.entries[FieldKey(id: "period")],
+                guard let e = l.titlePeriod ?? l.records.first?.entries[schema.slots.period],
                       case .period(let p) = PeriodParser.parse(e.value, system: workbook.dateSystem) else { return true }
                 return p == batch
             }
@@ -116,13 +116,13 @@ public struct Validator: Sendable {
             }
             guard needed else { continue }
             if field.kind == .period {
-                if period == nil, layout.titlePeriod == nil, !layout.present.contains(FieldKey(id: "period")) {
+                if period == nil, layout.titlePeriod == nil, !layout.present.contains(schema.slots.period) {
                     out.append(Messages.missingField(file: file, sheet: layout.sheet, field: field, part: nil))
                 }
                 continue
             }
             let parts: [Part?] = field.kind.isNumeric ? field.requiredParts : [nil]
-            for part in parts where !layout.present.contains(FieldKey(id: field.id, part: part)) {
+            for part in parts where !layout.present.contains(schema.slots.slot(field, part)) {
                 out.append(Messages.missingField(file: file, sheet: layout.sheet, field: field, part: part))
             }
         }

@@ -8,15 +8,17 @@ enum WideLayout {
         let title = TitleInfo(sheet, before: header.firstRow, matcher: grid.matcher, file: file)
         var findings = title.findings
         var columns: [HeaderColumn] = []
-        var seen: [FieldKey: CellRef] = [:]
+        let slots = schema.slots
+        var seen = FieldTable<CellRef>(slots)
         var convertedAt = Set<CellRef>()
         for var col in header.columns {
-            if seen[col.key] != nil {
+            let slot = slots.slot(col.field, col.part)
+            if let first = seen[slot] {
                 findings.append(Messages.duplicateField(file: file, sheet: sheet.name, cell: col.cell, field: col.field, part: col.part,
-                                                        first: seen[col.key]!))
+                                                        first: first))
                 continue
             }
-            seen[col.key] = col.cell
+            seen[slot] = col.cell
             if let canonical = col.field.unit {
                 col.unit = resolveUnit(col, canonical: canonical, title: title, sheet: sheet.name, file: file,
                                        findings: &findings, convertedAt: &convertedAt)
@@ -32,6 +34,7 @@ enum WideLayout {
         }
 
         let identity = columns.filter { $0.field.kind == .uscc || $0.field.id == "enterprise_name" || $0.field.id == "name" }
+        let columnSlots = columns.map { slots.slot($0.field, $0.part) }
         var records: [Record] = [], totals: [Record] = []
         var last = header.lastRow
         var started = false
@@ -39,25 +42,24 @@ enum WideLayout {
             if started, row.index > last + 1 { break }              // the first empty row ends the data
             last = row.index
             if !row.cells.isEmpty, let first = grid.label(r, 0), schema.footers.matches(first.text) { break }
-            let isTotal = row.cells.indices.contains { grid.key(r, $0).map(schema.totalKeys.contains) ?? false }
+            let isTotal = row.cells.indices.contains { grid.label(r, $0, isIn: schema.totalKeys) }
             if !isTotal, isNumberingRow(row, identity: identity) { continue }
-            var entries: [FieldKey: Entry] = [:]
-            entries.reserveCapacity(columns.count)
+            var entries = FieldTable<Entry>(slots, capacity: columns.count)
             var anyValue = false
-            for col in columns {
+            for (col, slot) in zip(columns, columnSlots) {
                 let v = row[col.column]
                 if !v.isEmpty { anyValue = true }
-                entries[col.key] = Entry(value: v, cell: CellRef(row: row.index, column: col.column), unit: col.unit)
+                entries[slot] = Entry(value: v, cell: CellRef(row: row.index, column: col.column), unit: col.unit)
             }
             guard anyValue else { if started { break } else { continue } }
             started = true
             let record = Record(row: row.index, entries: entries, isTotal: isTotal)
             if isTotal { totals.append(record) } else { records.append(record) }
         }
-        let numeric = Set(columns.filter { $0.field.kind.isNumeric }.map(\.field.id)).count
+        let numeric = slots.fieldCount(columnSlots) { $0.kind.isNumeric }
         return SheetLayout(sheet: sheet.name, kind: .wide, score: header.score, numericFields: numeric,
                            hasIdentity: !identity.isEmpty, records: records, totals: totals, findings: findings,
-                           present: Set(columns.map(\.key)), titlePeriod: title.period, hidden: sheet.state != .visible)
+                           present: seen, titlePeriod: title.period, hidden: sheet.state != .visible)
     }
 
     /// Header unit beats the title's; they must agree, and fit the field's dimension (§4).

@@ -62,6 +62,19 @@ import Testing
         #expect(Label.isMonthRange("本年1-7月累计") && Label.isMonthRange("1至本月") && !Label.isMonthRange("1-13月"))
     }
 
+    @Test func searchesAndLastComponentsMatchTheCharacterPath() {
+        let pieces = ["单位", ":", "万元", "单位:", "报告期", "2024", "/", "a", "中", "-", "\u{301}", "Ａ", " "]
+        var rng = SplitMix(seed: 12)
+        for n in 0..<20_000 {
+            var s = ""
+            for _ in 0..<(1 + Int(rng.next() % 6)) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            for needle in ["单位:", "单位", "报告期:"] where FastText.isPlain(s) {
+                #expect(FastText.range(of: needle, in: s[...], plain: true) == s.range(of: needle), "\(n): \(s.debugDescription)")
+            }
+            #expect(PathName.last(s) == s.split(separator: "/").last, "\(n): \(s.debugDescription)")
+        }
+    }
+
     /// Keys are equal exactly when the Strings are, canonical equivalents included.
     @Test func labelKeysFollowStringEquality() {
         let texts = ["é", "e\u{301}", "工业总产值", "工业总产值 ", "Å", "\u{212B}", "〈", "\u{2329}", "A", "Ａ", ""]

@@ -80,6 +80,20 @@ import Testing
         #expect(PeriodParser.text("") == .empty)
     }
 
+    /// The byte path must read every plain label as the Character path does.
+    @Test func bytePathMatchesCharacterPath() {
+        let forms = ["2024-07", "2024年7月", "202407", "20240731", "2024/7/31", "2024-07-31", "2024.07", "2024.1", "2024.10",
+                     "2024年1-7月", "2024年7月31日", "2024年7月份", "报告期:2024年7月", "报告期2024-07", "统计期:202407",
+                     "所属期:2024.7", "2024年", "2024年七月", "24-7", "2024-7-1-1", "2024.1.5", "+024-07", "2024-+7", "七月",
+                     "2024-13", "1-7月", "年7月", "报告期:", "12345", "2024年1-本月", "2024/07/"]
+        for f in forms {
+            let label = Label.normalize(f).text
+            guard FastText.isPlain(label) else { Issue.record("\(f) is not plain"); continue }
+            let bytes = FastText.withBytes(label) { PeriodParser.plainText($0) }
+            #expect(bytes == PeriodParser.characterText(label), "\(f)")
+        }
+    }
+
     @Test func numbersAndSerials() {
         #expect(PeriodParser.parse(.number(202407), system: .d1900) == p("2024-07"))
         #expect(PeriodParser.parse(.number(2024.07), system: .d1900) == p("2024-07"))
