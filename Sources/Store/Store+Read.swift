@@ -67,13 +67,11 @@ extension Store {
 
     /// The current (latest, not superseded) accepted rows of the periods, ordered by period and USCC.
     public func currentSubmissions(periods: [String]) throws -> [StoredSubmission] {
-        guard !periods.isEmpty else { return [] }
-        return try db.read { db in
-            let marks = databaseQuestionMarks(count: periods.count)
-            return try Store.submissions(db, sql: """
-                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
-                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
-                """, arguments: StatementArguments(periods))
+        let t = try currentFacts(periods: periods)
+        return t.rows.indices.map { i in
+            let r = t.rows[i]
+            return StoredSubmission(id: r.id, uscc: r.uscc, name: r.name, period: r.period, file: r.file, revision: r.revision,
+                                    facts: t.facts(of: i))
         }
     }
 
