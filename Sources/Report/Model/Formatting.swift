@@ -103,6 +103,24 @@ enum Formatting {
         }
     }
 
+    /// `display(d, kind:).utf8.count` (the text is ASCII, so also its display width), counted
+    /// without building it: the workbook measures every cell of every column for its width.
+    static func displayWidth(_ d: Double, kind: ValueKind) -> Int {
+        let decimals: Int
+        switch kind {
+        case .money, .decimal: decimals = 2
+        case .integer: decimals = 0
+        case .percent: decimals = 1
+        case .text: return plain(d).utf8.count
+        }
+        guard let n = scaled(d, decimals: decimals) else { return display(d, kind: kind).utf8.count }
+        var digits = 1, v = n / 10
+        while v > 0 { digits += 1; v /= 10 }
+        let whole = max(digits, decimals + 1) - decimals
+        return (d.sign == .minus && n != 0 ? 1 : 0) + whole + (whole - 1) / 3 + (decimals > 0 ? decimals + 1 : 0)
+            + (kind == .percent ? 1 : 0)
+    }
+
     /// "12.3%" or "—".
     static func percent(_ d: Double?) -> String {
         guard let d, d.isFinite else { return unavailable }
