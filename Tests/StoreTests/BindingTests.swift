@@ -1,0 +1,39 @@
+import Foundation
+import GRDB
+import Rules
+@testable import Store
+import Testing
+
+/// `Store.insert` binds through SQLite's C API: what a finding or fact holds must come back as it
+/// went in, text, empty text, NULL and numbers alike, across statements of many rows.
+@Suite struct BindingTests {
+    @Test func valuesRoundTripThroughMultiRowInserts() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        // 1 200 findings: two full 99-row statements and a part, with texts of every kind.
+        let findings = (0..<1_200).map { i in
+            Finding(rule: "rule.\(i)", severity: i % 2 == 0 ? .warning : .info, file: "a.xlsx", sheet: i % 3 == 0 ? nil : "",
+                    cell: nil, field: i % 5 == 0 ? "字段\(i)" : nil, value: i % 7 == 0 ? "" : "值 \"\(i)\"",
+                    message: String(repeating: "说明", count: i % 40))
+        }
+        var facts: [String: [String: Double]] = [:]
+        for f in 0..<300 { facts["f\(f)"] = ["cur": Double(f) / 3, "ytd": -Double(f) * 1e300] }
+        let s = Submission(uscc: "91511903PDY00001X4", name: "甲", period: "2024-07", facts: facts, sheet: "月报", row: 5)
+        let report = FileReport(path: "a.xlsx", status: .accepted, findings: findings, submissions: [s], period: "2024-07")
+        try t.store.record(report, sha256: "h", size: 1, snapshotID: nil)
+
+        // Text after a NUL was never stored (GRDB bound C strings); it still is not.
+        try t.store.record(FileReport(path: "b.xlsx", status: .accepted, findings: [Finding(rule: "r", severity: .info, file: "b.xlsx",
+                           value: "前\u{0}后", message: "m")], submissions: [], period: "2024-07"), sha256: "h2", size: 1, snapshotID: nil)
+        let stored = try t.store.db.read { db in try Int.fetchOne(db, sql: "SELECT length(CAST(value AS BLOB)) FROM finding WHERE rule = 'r'") }
+        #expect(stored == 3)
+
+        let back = try t.store.storedReport(fileID: try #require(t.store.knownFiles()["h"]).id, path: "a.xlsx")
+        #expect(back.findings.count == findings.count)
+        for (a, b) in zip(findings, back.findings) {
+            #expect(a.rule == b.rule && a.severity == b.severity && a.sheet == b.sheet && a.field == b.field
+                    && a.value == b.value && a.message == b.message)
+        }
+        #expect(try t.store.currentSubmissions(period: "2024-07").first?.facts == facts)
+    }
+}
