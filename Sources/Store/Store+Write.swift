@@ -62,7 +62,7 @@ extension Store {
                 out.append(UInt8(ascii: "\""))
             }
         }
-        for (i, key) in values.keys.sorted().enumerated() {
+        for (i, key) in sortedKeys(values).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             quoted(key)
             out.append(UInt8(ascii: ":"))
@@ -72,8 +72,16 @@ extension Store {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The keys of a registry row in order. Rows of one registry nearly always have the same keys:
+    /// their order is sorted once per key set, not once per row.
+    static func sortedKeys(_ values: [String: String]) -> [String] {
+        SortedKeys.shared.keys(of: values)
+    }
+
     static func number(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        // Plain digits need no trimming or separator removal (Foundation's were a tenth of the snapshot).
+        if !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }) { return Double(text) }
+        return Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
     }
 
     /// Files already stored, by hash.
@@ -108,10 +116,9 @@ extension Store {
             let known = try db.cachedStatement(sql: "SELECT id FROM file WHERE sha256 = ?")
             if try Int64.fetchOne(known, arguments: [sha256]) != nil { return false }
             let now = Store.now()
-            try db.cachedStatement(sql: """
-                INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
+            try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
+                             columns: 8, [sha256.databaseValue, report.path.databaseValue, size.databaseValue, report.period.databaseValue,
+                                          report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, snapshotID.databaseValue])
             let fileID = db.lastInsertedRowID
             var findings: [DatabaseValue] = []
             for (i, f) in report.findings.enumerated() {
@@ -125,14 +132,13 @@ extension Store {
             let current = try db.cachedStatement(sql: """
                 SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL
                 """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
             let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
             for s in report.submissions {
                 let old = try Row.fetchOne(current, arguments: [s.uscc, s.period])
                 let revision = (old?["revision"] as Int?).map { $0 + 1 } ?? 1
-                try insert.execute(arguments: [fileID, s.uscc, s.name, s.period, s.sheet, s.row, revision])
+                try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES", columns: 7,
+                                 [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
+                                  s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue])
                 let id = db.lastInsertedRowID
                 if let old { try supersede.execute(arguments: [id, old["id"] as Int64]) }
                 var facts: [DatabaseValue] = []
@@ -231,5 +237,21 @@ final class SQLTexts: @unchecked Sendable {
         let sql = head + " " + tuple + String(repeating: "," + tuple, count: rows - 1)
         texts[head, default: [:]][rows] = sql
         return sql
+    }
+}
+
+/// The last key set sorted, and its order.
+final class SortedKeys: @unchecked Sendable {
+    static let shared = SortedKeys()
+    private let lock = NSLock()
+    private var last: (set: Set<String>, sorted: [String]) = ([], [])
+
+    func keys(of values: [String: String]) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        // Same count and every key known: the same set.
+        if values.count == last.sorted.count, values.keys.allSatisfy(last.set.contains) { return last.sorted }
+        last = (Set(values.keys), values.keys.sorted())
+        return last.sorted
     }
 }

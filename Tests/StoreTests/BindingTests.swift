@@ -37,3 +37,20 @@ import Testing
         #expect(try t.store.currentSubmissions(period: "2024-07").first?.facts == facts)
     }
 }
+
+extension BindingTests {
+    /// The registry's JSON reuses the last row's key order when the key set is the same.
+    @Test func registryJSONIsSortedWhateverTheKeysBefore() {
+        #expect(Store.json(["b": "1", "a": "2"]) == #"{"a":"2","b":"1"}"#)
+        #expect(Store.json(["b": "1", "c": "2"]) == #"{"b":"1","c":"2"}"#)      // same count, other keys
+        #expect(Store.json(["c": "1", "b": "2", "a": "3"]) == #"{"a":"3","b":"2","c":"1"}"#)
+        #expect(Store.json(["c": "9", "b": "8", "a": "7"]) == #"{"a":"7","b":"8","c":"9"}"#)
+        #expect(Store.json([:]) == "{}")
+    }
+
+    @Test func landAreaParsesPlainAndFormattedNumbers() {
+        #expect(Store.number("12") == 12 && Store.number("12.5") == 12.5)
+        #expect(Store.number(" 1,234.5 ") == 1234.5 && Store.number("-3") == -3)
+        #expect(Store.number("") == nil && Store.number(".") == nil && Store.number("约10") == nil)
+    }
+}
