@@ -54,3 +54,10 @@ extension BindingTests {
         #expect(Store.number("") == nil && Store.number(".") == nil && Store.number("约10") == nil)
     }
 }
+
+extension BindingTests {
+    @Test func registryFlagsReadWithOrWithoutSpaces() {
+        #expect(Store.yesNo("是") == true && Store.yesNo(" 是\u{3000}") == true && Store.yesNo("规下") == false)
+        #expect(Store.yesNo(" no ") == false && Store.yesNo("") == nil && Store.yesNo(nil) == nil && Store.yesNo("待定") == nil)
+    }
+}
