@@ -1,6 +1,5 @@
 import Foundation
 import GRDB
-// GRDB's own SQLite module, for binding without GRDB's per-argument work (see `bindAndStep`).
 import GRDBSQLite
 import Rules
 import SheetModel
@@ -112,9 +111,7 @@ extension Store {
     public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
                        rejected: Set<RejectedRow> = []) throws -> Bool {
         try db.write { db in
-            // Cached like the rest: compiling a statement (with GRDB's authorizer) costs more than running it.
-            let known = try db.cachedStatement(sql: "SELECT id FROM file WHERE sha256 = ?")
-            if try Int64.fetchOne(known, arguments: [sha256]) != nil { return false }
+            if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [sha256.databaseValue], { _ in true }) != nil { return false }
             let now = Store.now()
             try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
                              columns: 8, [sha256.databaseValue, report.path.databaseValue, size.databaseValue, report.period.databaseValue,
@@ -129,18 +126,16 @@ extension Store {
             try Store.insert(db, """
                 INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
                 """, columns: 10, findings)
-            let current = try db.cachedStatement(sql: """
-                SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL
-                """)
             let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
             for s in report.submissions {
-                let old = try Row.fetchOne(current, arguments: [s.uscc, s.period])
-                let revision = (old?["revision"] as Int?).map { $0 + 1 } ?? 1
+                let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
+                                               [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
+                let revision = old.map { $0.revision + 1 } ?? 1
                 try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES", columns: 7,
                                  [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
                                   s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue])
                 let id = db.lastInsertedRowID
-                if let old { try supersede.execute(arguments: [id, old["id"] as Int64]) }
+                if let old { try supersede.execute(arguments: [id, old.id]) }
                 var facts: [DatabaseValue] = []
                 for field in s.facts.keys.sorted() {
                     for (part, value) in s.facts[field]!.sorted(by: { $0.key < $1.key }) {
@@ -157,52 +152,6 @@ extension Store {
         }
     }
 
-    /// Rows inserted a statement at a time (`values` holds `columns` values per row, row after row):
-    /// a statement's fixed cost (GRDB's bookkeeping, SQLite's reset and halt) was most of a stored
-    /// fact's. At most 999 variables per statement, the limit of SQLite before 3.32.
-    static func insert(_ db: Database, _ head: String, columns: Int, _ values: [DatabaseValue]) throws {
-        let perStatement = 999 / columns * columns
-        var start = 0
-        while start < values.count {
-            let end = min(start + perStatement, values.count)
-            let statement = try db.cachedStatement(sql: SQLTexts.shared.insert(head, columns: columns, rows: (end - start) / columns))
-            try bindAndStep(db, statement, values[start..<end])
-            start = end
-        }
-    }
-
-    /// Binds and runs through SQLite's C API: GRDB's argument handling (clearing and checking every
-    /// one of up to 999 variables, bridging each String to a C string) cost more than SQLite's insert.
-    /// Every variable is bound, so nothing is left over from the previous run of the statement.
-    private static func bindAndStep(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>) throws {
-        let handle = statement.sqliteStatement
-        func check(_ code: CInt) throws {
-            guard code == SQLITE_OK || code == SQLITE_DONE else {
-                let message = db.lastErrorMessage
-                sqlite3_reset(handle)
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
-            }
-        }
-        try check(sqlite3_reset(handle))
-        for (i, value) in values.enumerated() {
-            let index = CInt(i + 1)
-            if case .string(var text) = value.storage {
-                try check(text.withUTF8 { bytes in
-                    // Up to a NUL, as GRDB's C-string binding stored it (and reads it back).
-                    let count = bytes.firstIndex(of: 0) ?? bytes.count
-                    // An empty buffer may have no address, and a null pointer would bind NULL, not "".
-                    guard let base = bytes.baseAddress, count > 0 else { return sqlite3_bind_text(handle, index, "", 0, SQLTexts.transient) }
-                    return sqlite3_bind_text(handle, index, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self),
-                                             CInt(count), SQLTexts.transient)
-                })
-            } else {
-                try check(value.bind(to: handle, at: index))
-            }
-        }
-        try check(sqlite3_step(handle))
-        try check(sqlite3_reset(handle))
-    }
-
     /// The validation report of a stored file, as it was when stored (for `validation.json` on a rerun).
     public func storedReport(fileID: Int64, path: String) throws -> FileReport {
         try db.read { db in
@@ -217,26 +166,6 @@ extension Store {
             return FileReport(path: path, status: FileStatus(rawValue: status) ?? .accepted, findings: findings,
                               submissions: [], period: period)
         }
-    }
-}
-
-/// Multi-row INSERT texts by head and row count, made once: building a statement of a thousand
-/// placeholders for every stored file cost more than looking it up.
-final class SQLTexts: @unchecked Sendable {
-    static let shared = SQLTexts()
-    /// SQLITE_TRANSIENT: SQLite copies the bound bytes before the call returns.
-    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
-    private let lock = NSLock()
-    private var texts: [String: [Int: String]] = [:]
-
-    func insert(_ head: String, columns: Int, rows: Int) -> String {
-        lock.lock()
-        defer { lock.unlock() }
-        if let sql = texts[head]?[rows] { return sql }
-        let tuple = "(" + String(repeating: "?,", count: columns - 1) + "?)"
-        let sql = head + " " + tuple + String(repeating: "," + tuple, count: rows - 1)
-        texts[head, default: [:]][rows] = sql
-        return sql
     }
 }
 
