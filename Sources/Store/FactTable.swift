@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 
 /// Current accepted rows and their facts as one dense table: a column per (field, part) met, a row
 /// per submission. Aggregation reads every figure of thousands of enterprises many times (totals,
@@ -28,6 +29,8 @@ public struct FactTable: Sendable {
     /// NaN: it becomes NULL, which `fact.value NOT NULL` refuses).
     private var values: [Double] = []
     private var columnOf: [Key: Int] = [:]
+    /// The keys' bytes, for matching the store's text without making Strings.
+    fileprivate var utf8: [(field: [UInt8], part: [UInt8])] = []
 
     public init() {}
 
@@ -70,19 +73,25 @@ extension Store {
                 table.rows.append(FactTable.Row(id: id, uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4]))
             }
             var cells: [(row: Int, column: Int, value: Double)] = []
-            let facts = try Row.fetchCursor(db, sql: """
+            cells.reserveCapacity(table.rows.count * 24)
+            var guess = 0
+            // Through the C API, field and part compared as bytes: a String for each of them, and
+            // GRDB's row cursor, cost more than the query.
+            try Store.forEachRow(db, """
                 SELECT x.submission_id, x.field, x.part, x.value FROM submission s JOIN fact x ON x.submission_id = s.id
                 WHERE s.superseded_by IS NULL AND s.period IN (\(marks))
-                """, arguments: StatementArguments(periods))
-            var guess = 0
-            while let f = try facts.next() {
-                guard let row = index[f[0]] else { continue }
-                let key = FactTable.Key(field: f[1], part: f[2])
+                """, periods.map(\.databaseValue)) { h in
+                guard let row = index[sqlite3_column_int64(h, 0)] else { return }
+                let field = Store.text(h, 1), part = Store.text(h, 2)
                 // Facts come in key order and most rows have the same keys: the column after the last one
-                // usually matches, which spares hashing the key.
+                // usually matches, which spares making and hashing the key.
                 let column: Int
-                if guess < table.keys.count, table.keys[guess] == key { column = guess } else { column = table.intern(key) }
-                cells.append((row, column, f[3]))
+                if guess < table.keys.count, table.utf8[guess].field.elementsEqual(field), table.utf8[guess].part.elementsEqual(part) {
+                    column = guess
+                } else {
+                    column = table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
+                }
+                cells.append((row, column, sqlite3_column_double(h, 3)))
                 guess = column + 1
             }
             table.fill(cells)
@@ -95,6 +104,7 @@ extension FactTable {
     fileprivate mutating func intern(_ key: Key) -> Int {
         if let c = columnOf[key] { return c }
         keys.append(key)
+        utf8.append((Array(key.field.utf8), Array(key.part.utf8)))
         columnOf[key] = keys.count - 1
         return keys.count - 1
     }
@@ -105,5 +115,13 @@ extension FactTable {
         values.withUnsafeMutableBufferPointer { v in
             for c in cells { v[c.row * width + c.column] = c.value }
         }
+    }
+}
+
+extension Store {
+    /// A text column's bytes, valid until the statement steps again.
+    static func text(_ h: OpaquePointer, _ column: CInt) -> UnsafeBufferPointer<UInt8> {
+        guard let p = sqlite3_column_text(h, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(h, column)))
     }
 }

@@ -20,29 +20,33 @@ extension Store {
         }
     }
 
-    /// Binds and runs through SQLite's C API: GRDB's argument handling (clearing and checking every
-    /// one of up to 999 variables, bridging each String to a C string) cost more than SQLite's insert.
-    /// Every variable is bound, so nothing is left over from the previous run of the statement.
-    private static func bindAndStep(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>) throws {
-        try bindAndStep(db, statement, values) { _ in }
-    }
-
     /// The first row `sql` gives, read by `row` from the C statement; nil when there is none.
     static func fetchFirst<T>(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) -> T) throws -> T? {
         var first: T?
-        try bindAndStep(db, try db.cachedStatement(sql: sql), values[...]) { first = row($0) }
+        try run(db, try db.cachedStatement(sql: sql), values[...]) { first = row($0); return false }
         return first
     }
 
-    /// Binds `values`, steps once and hands a result row to `row` before the statement is reset.
-    private static func bindAndStep(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>,
-                                    row: (OpaquePointer) -> Void) throws {
+    /// Every row `sql` gives, each read by `row` from the C statement.
+    static func forEachRow(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) throws -> Void) throws {
+        try run(db, try db.cachedStatement(sql: sql), values[...]) { try row($0); return true }
+    }
+
+    private static func bindAndStep(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>) throws {
+        try run(db, statement, values) { _ in false }
+    }
+
+    /// Binds and runs through SQLite's C API: GRDB's argument handling (clearing and checking every
+    /// one of up to 999 variables, bridging each String to a C string) cost more than SQLite's insert.
+    /// Every variable is bound, so nothing is left over from the previous run of the statement.
+    /// `row` gets each result row and says whether to go on; the statement is reset at the end.
+    private static func run(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>,
+                            row: (OpaquePointer) throws -> Bool) throws {
         let handle = statement.sqliteStatement
+        defer { sqlite3_reset(handle) }
         func check(_ code: CInt) throws {
             guard code == SQLITE_OK || code == SQLITE_DONE else {
-                let message = db.lastErrorMessage
-                sqlite3_reset(handle)
-                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: message, sql: statement.sql)
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
             }
         }
         try check(sqlite3_reset(handle))
@@ -61,9 +65,12 @@ extension Store {
                 try check(value.bind(to: handle, at: index))
             }
         }
-        let code = sqlite3_step(handle)
-        if code == SQLITE_ROW { row(handle) } else { try check(code) }
-        try check(sqlite3_reset(handle))
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW {
+            guard try row(handle) else { return }
+            code = sqlite3_step(handle)
+        }
+        try check(code)
     }
 }
 
