@@ -20,6 +20,28 @@ extension Store {
         }
     }
 
+    /// A write transaction whose BEGIN and COMMIT are cached statements: GRDB's `write` compiles both
+    /// anew for every transaction, and `record` runs one per stored file. Rolled back on any error,
+    /// as GRDB's is, so a file is stored whole or not at all.
+    func writeTransaction<T>(_ body: (Database) throws -> T) throws -> T {
+        try db.writeWithoutTransaction { db in
+            try Store.execute(db, "BEGIN IMMEDIATE TRANSACTION")
+            do {
+                let result = try body(db)
+                try Store.execute(db, "COMMIT TRANSACTION")
+                return result
+            } catch {
+                // Unless SQLite has already rolled back (it does after some errors).
+                if sqlite3_get_autocommit(db.sqliteConnection) == 0 { try? db.rollback() }
+                throw error
+            }
+        }
+    }
+
+    static func execute(_ db: Database, _ sql: String) throws {
+        try run(db, try db.cachedStatement(sql: sql), []) { _ in false }
+    }
+
     /// The first row `sql` gives, read by `row` from the C statement; nil when there is none.
     static func fetchFirst<T>(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) -> T) throws -> T? {
         var first: T?

@@ -110,7 +110,7 @@ extension Store {
     @discardableResult
     public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
                        rejected: Set<RejectedRow> = []) throws -> Bool {
-        try db.write { db in
+        try writeTransaction { db in
             if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [sha256.databaseValue], { _ in true }) != nil { return false }
             let now = Store.now()
             try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",

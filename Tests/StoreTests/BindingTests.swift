@@ -61,3 +61,25 @@ extension BindingTests {
         #expect(Store.yesNo(" no ") == false && Store.yesNo("") == nil && Store.yesNo(nil) == nil && Store.yesNo("待定") == nil)
     }
 }
+
+extension BindingTests {
+    /// `record` runs its own BEGIN/COMMIT: a failure half-way leaves nothing of the file, and the
+    /// store takes the next file normally.
+    @Test func failedRecordLeavesNothingBehind() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        func report(_ path: String, _ value: Double) -> FileReport {
+            let s = Submission(uscc: "91511903PDY00001X4", name: "甲", period: "2024-07", facts: ["gross_output": ["cur": value]],
+                               sheet: "月报", row: 5)
+            return FileReport(path: path, status: .accepted, findings: [Finding(rule: "r", severity: .info, file: path, message: "m")],
+                              submissions: [s], period: "2024-07")
+        }
+        // NaN binds as NULL, which `fact.value NOT NULL` refuses after the file, finding and submission rows went in.
+        #expect(throws: (any Error).self) { try t.store.record(report("bad.xlsx", .nan), sha256: "bad", size: 1, snapshotID: nil) }
+        let counts = try t.store.rowCounts()
+        #expect(counts["file"] == 0 && counts["finding"] == 0 && counts["submission"] == 0 && counts["fact"] == 0)
+        #expect(try t.store.record(report("good.xlsx", 5), sha256: "good", size: 1, snapshotID: nil))
+        #expect(try t.store.currentSubmissions(period: "2024-07").first?.facts["gross_output"]?["cur"] == 5)
+        #expect(try t.store.integrityCheck() == "ok")
+    }
+}
