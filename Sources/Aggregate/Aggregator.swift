@@ -25,14 +25,15 @@ public struct Aggregator: Sendable {
         let order = Dictionary(registry.enumerated().map { ($1.uscc, $0) }, uniquingKeysWith: { a, _ in a })
         let lastYearPeriod = Period(year: p.year - 1, month: p.month)!.description
         let yearMonths = (1...p.month).map { Period(year: p.year, month: $0)!.description }
-        let loaded = try store.currentSubmissions(periods: Array(Set(yearMonths + [p.previous.description, lastYearPeriod])))
-        let byPeriod = Dictionary(grouping: loaded, by: \.period)
-        let current = (byPeriod[period] ?? []).sorted { (order[$0.uscc] ?? .max, $0.uscc) < (order[$1.uscc] ?? .max, $1.uscc) }
+        let table = try store.currentFacts(periods: Array(Set(yearMonths + [p.previous.description, lastYearPeriod])))
+        let byPeriod = Dictionary(grouping: table.rows.indices, by: { table.rows[$0].period })
+        let rows = table.rows
+        let current = (byPeriod[period] ?? []).sorted { (order[rows[$0].uscc] ?? .max, rows[$0].uscc) < (order[rows[$1].uscc] ?? .max, rows[$1].uscc) }
         let previous = byPeriod[p.previous.description] ?? []
-        let lastYear = Dictionary((byPeriod[lastYearPeriod] ?? []).map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+        let figures = Figures(table, linking: current, previous: previous, lastYear: byPeriod[lastYearPeriod] ?? [])
 
         // Reporting (§8): expected = 投产 in the registry; missing = expected with no accepted row.
-        let reporting = Set(current.map(\.uscc))
+        let reporting = Set(current.map { rows[$0].uscc })
         let expected = registry.filter { $0.status == "投产" }
         s.expected = expected.count
         s.reporting = reporting.count
@@ -43,33 +44,38 @@ public struct Aggregator: Sendable {
             s.reportingRate = Double(expected.count - s.missing.count) / Double(expected.count) * 100
         }
 
+        // "field.part", the flat naming of EnterpriseRow and MonthPoint, built once per column.
+        let flatKeys = table.keys.map { $0.field + "." + $0.part }
+        let outputCur = table.column("gross_output", "cur")
         // The totals, the four breakdowns, the rows and the trend are independent passes over the
-        // same rows (a tenth of a second each at 5 000 enterprises): they run side by side.
+        // same rows: they run side by side.
         let parts = Aggregator.concurrently(7) { job -> PeriodSummary in
             var t = PeriodSummary(period: period, parkName: parkName)
+            func uscc(_ r: Int) -> String { rows[r].uscc }
             switch job {
-            case 0: (t.flows, t.stocks) = Totals.compute(members: current, previous: previous, lastYear: lastYear)
-            case 1: t.byIndustryChain = breakdown(current, previous, lastYear, keys: registry.map { Aggregator.chain($0) }) { Aggregator.chain(reg[$0]) }
-            case 2: t.byScale = breakdown(current, previous, lastYear, keys: ["规上", "规下"]) { reg[$0]?.aboveScale == true ? "规上" : "规下" }
-            case 3: t.byHitech = breakdown(current, previous, lastYear, keys: ["高新", "非高新"]) { reg[$0]?.hitech == true ? "高新" : "非高新" }
-            case 4: t.byStatus = breakdown(current, previous, lastYear, keys: ["投产", "在建", "停产", "已签约", "迁出"]) { reg[$0]?.status ?? "未登记" }
-            case 5: t.enterprises = current.map { sub in
-                let r = reg[sub.uscc]
-                var row = EnterpriseRow(uscc: sub.uscc, name: r?.name ?? sub.name, values: Aggregator.flatten(sub.facts),
-                                        sourceFile: sub.file, revision: sub.revision)
+            case 0: (t.flows, t.stocks) = Totals.compute(members: current, previous: previous, figures: figures)
+            case 1: t.byIndustryChain = breakdown(current, previous, figures, keys: registry.map { Aggregator.chain($0) }) { Aggregator.chain(reg[uscc($0)]) }
+            case 2: t.byScale = breakdown(current, previous, figures, keys: ["规上", "规下"]) { reg[uscc($0)]?.aboveScale == true ? "规上" : "规下" }
+            case 3: t.byHitech = breakdown(current, previous, figures, keys: ["高新", "非高新"]) { reg[uscc($0)]?.hitech == true ? "高新" : "非高新" }
+            case 4: t.byStatus = breakdown(current, previous, figures, keys: ["投产", "在建", "停产", "已签约", "迁出"]) { reg[uscc($0)]?.status ?? "未登记" }
+            case 5: t.enterprises = current.map { i in
+                let sub = rows[i], r = reg[sub.uscc]
+                var values: [String: Double] = Dictionary(minimumCapacity: flatKeys.count)
+                for c in flatKeys.indices { if let v = table.value(i, c) { values[flatKeys[c]] = v } }
+                var row = EnterpriseRow(uscc: sub.uscc, name: r?.name ?? sub.name, values: values, sourceFile: sub.file, revision: sub.revision)
                 row.industryChain = r?.industryChain; row.aboveScale = r?.aboveScale; row.hitech = r?.hitech; row.status = r?.status
                 return row
             }
             default: t.trend = yearMonths.compactMap { m in
                 guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
-                // Summed by field and part, flattened once: naming "field.part" for every fact cost more than the sums.
-                var values: [String: [String: Sum]] = [:], chains: [String: Sum] = [:]
-                for sub in subs {
-                    for (field, parts) in sub.facts { for (part, v) in parts { values[field, default: [:]][part, default: Sum()].add(v) } }
-                    chains[Aggregator.chain(reg[sub.uscc]), default: Sum()].add(sub.facts["gross_output"]?["cur"])
+                var sums = [Sum](repeating: Sum(), count: flatKeys.count), chains: [String: Sum] = [:]
+                for i in subs {
+                    for c in flatKeys.indices { sums[c].add(table.value(i, c)) }
+                    chains[Aggregator.chain(reg[uscc(i)]), default: Sum()].add(table.value(i, outputCur))
                 }
-                return MonthPoint(period: m, reporting: subs.count, values: Aggregator.flatten(values.mapValues { $0.compactMapValues(\.value) }),
-                                  outputByChain: chains.compactMapValues(\.value))
+                var values: [String: Double] = [:]
+                for c in flatKeys.indices { if let v = sums[c].value { values[flatKeys[c]] = v } }
+                return MonthPoint(period: m, reporting: subs.count, values: values, outputByChain: chains.compactMapValues(\.value))
             }
             }
             return t
@@ -81,7 +87,7 @@ public struct Aggregator: Sendable {
         s.byStatus = parts[4].byStatus
         s.enterprises = parts[5].enterprises
         s.trend = parts[6].trend
-        s.ratios = ratios(current, reg: reg, month: p.month, flows: s.flows, stocks: s.stocks)
+        s.ratios = ratios(current, table: table, reg: reg, month: p.month, flows: s.flows, stocks: s.stocks)
         s.party = party(expected, stocks: s.stocks)
         s.findings = try store.findings(period: period).map { f in
             FindingRow(file: f.file, sheet: f.sheet, cell: f.cell?.description, rule: f.rule, severity: f.severity.rawValue,
@@ -117,10 +123,11 @@ public struct Aggregator: Sendable {
     }
 
     /// Groups in a fixed order: `keys` first (as listed, chains in §3 order), then any other key met.
-    private func breakdown(_ current: [StoredSubmission], _ previous: [StoredSubmission], _ lastYear: [String: StoredSubmission],
-                           keys: [String], key: (String) -> String) -> [Breakdown] {
-        let members = Dictionary(grouping: current) { key($0.uscc) }
-        let prev = Dictionary(grouping: previous) { key($0.uscc) }
+    /// `key` maps a row of `figures.table` to its group.
+    private func breakdown(_ current: [Int], _ previous: [Int], _ figures: Figures,
+                           keys: [String], key: (Int) -> String) -> [Breakdown] {
+        let members = Dictionary(grouping: current, by: key)
+        let prev = Dictionary(grouping: previous, by: key)
         var ordered: [String] = []
         let listed = Aggregator.chainOrder.filter(keys.contains) + keys.filter { !Aggregator.chainOrder.contains($0) }.sorted()
         for k in listed + members.keys.sorted() where !ordered.contains(k) { ordered.append(k) }
@@ -129,12 +136,12 @@ public struct Aggregator: Sendable {
             guard !m.isEmpty || keys.contains(k) else { return nil }
             var b = Breakdown(key: k)
             b.enterprises = m.count
-            (b.flows, b.stocks) = Totals.compute(members: m, previous: prev[k] ?? [], lastYear: lastYear)
+            (b.flows, b.stocks) = Totals.compute(members: m, previous: prev[k] ?? [], figures: figures)
             return b
         }
     }
 
-    private func ratios(_ current: [StoredSubmission], reg: [String: RegistryRow], month: Int,
+    private func ratios(_ current: [Int], table: FactTable, reg: [String: RegistryRow], month: Int,
                         flows: [String: FlowTotal], stocks: [String: StockTotal]) -> Ratios {
         var r = Ratios()
         let output = flows["gross_output"]?.ytd
@@ -145,11 +152,12 @@ public struct Aggregator: Sendable {
         }
         // 亩均: only enterprises whose land area is known, so the area and the figures cover the same firms.
         var land = 0.0, out = Sum(), tax = Sum()
-        for sub in current {
-            guard let mu = reg[sub.uscc]?.landAreaMu, mu > 0 else { continue }
+        let outputYtd = table.column("gross_output", "ytd"), taxYtd = table.column("tax_paid", "ytd")
+        for i in current {
+            guard let mu = reg[table.rows[i].uscc]?.landAreaMu, mu > 0 else { continue }
             land += mu
             r.landScopeEnterprises += 1
-            out.add(sub.facts["gross_output"]?["ytd"]); tax.add(sub.facts["tax_paid"]?["ytd"])
+            out.add(table.value(i, outputYtd)); tax.add(table.value(i, taxYtd))
         }
         if land > 0 {
             r.outputPerMu = out.value.map { $0 / land }

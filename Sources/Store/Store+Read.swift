@@ -53,10 +53,17 @@ extension Store {
         }
     }
 
+    static let yes = ["是", "Y", "y", "yes", "1", "√", "规上", "高新"]
+    static let no = ["否", "N", "n", "no", "0", "×", "规下"]
+
     static func yesNo(_ s: String?) -> Bool? {
-        guard let s = s?.trimmingCharacters(in: .whitespaces), !s.isEmpty else { return nil }
-        if ["是", "Y", "y", "yes", "1", "√", "规上", "高新"].contains(s) { return true }
-        if ["否", "N", "n", "no", "0", "×", "规下"].contains(s) { return false }
+        guard let s else { return nil }
+        // Nearly every cell is a bare 是/否: Foundation's trimming cost more than the rest of reading the registry.
+        if yes.contains(s) { return true }
+        if no.contains(s) { return false }
+        let trimmed = s.trimmingCharacters(in: .whitespaces)
+        if yes.contains(trimmed) { return true }
+        if no.contains(trimmed) { return false }
         return nil
     }
 
@@ -67,13 +74,11 @@ extension Store {
 
     /// The current (latest, not superseded) accepted rows of the periods, ordered by period and USCC.
     public func currentSubmissions(periods: [String]) throws -> [StoredSubmission] {
-        guard !periods.isEmpty else { return [] }
-        return try db.read { db in
-            let marks = databaseQuestionMarks(count: periods.count)
-            return try Store.submissions(db, sql: """
-                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
-                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
-                """, arguments: StatementArguments(periods))
+        let t = try currentFacts(periods: periods)
+        return t.rows.indices.map { i in
+            let r = t.rows[i]
+            return StoredSubmission(id: r.id, uscc: r.uscc, name: r.name, period: r.period, file: r.file, revision: r.revision,
+                                    facts: t.facts(of: i))
         }
     }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import Rules
 import SheetModel
 
@@ -60,7 +61,7 @@ extension Store {
                 out.append(UInt8(ascii: "\""))
             }
         }
-        for (i, key) in values.keys.sorted().enumerated() {
+        for (i, key) in sortedKeys(values).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             quoted(key)
             out.append(UInt8(ascii: ":"))
@@ -70,8 +71,16 @@ extension Store {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The keys of a registry row in order. Rows of one registry nearly always have the same keys:
+    /// their order is sorted once per key set, not once per row.
+    static func sortedKeys(_ values: [String: String]) -> [String] {
+        SortedKeys.shared.keys(of: values)
+    }
+
     static func number(_ text: String) -> Double? {
-        Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
+        // Plain digits need no trimming or separator removal (Foundation's were a tenth of the snapshot).
+        if !text.isEmpty, text.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == UInt8(ascii: ".") }) { return Double(text) }
+        return Double(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ""))
     }
 
     /// Files already stored, by hash.
@@ -101,15 +110,12 @@ extension Store {
     @discardableResult
     public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
                        rejected: Set<RejectedRow> = []) throws -> Bool {
-        try db.write { db in
-            // Cached like the rest: compiling a statement (with GRDB's authorizer) costs more than running it.
-            let known = try db.cachedStatement(sql: "SELECT id FROM file WHERE sha256 = ?")
-            if try Int64.fetchOne(known, arguments: [sha256]) != nil { return false }
+        try writeTransaction { db in
+            if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [sha256.databaseValue], { _ in true }) != nil { return false }
             let now = Store.now()
-            try db.cachedStatement(sql: """
-                INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                """).execute(arguments: [sha256, report.path, size, report.period, report.status.rawValue, now, now, snapshotID])
+            try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
+                             columns: 8, [sha256.databaseValue, report.path.databaseValue, size.databaseValue, report.period.databaseValue,
+                                          report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, snapshotID.databaseValue])
             let fileID = db.lastInsertedRowID
             var findings: [DatabaseValue] = []
             for (i, f) in report.findings.enumerated() {
@@ -120,19 +126,16 @@ extension Store {
             try Store.insert(db, """
                 INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
                 """, columns: 10, findings)
-            let current = try db.cachedStatement(sql: """
-                SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL
-                """)
-            let insert = try db.cachedStatement(sql: """
-                INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES (?, ?, ?, ?, ?, ?, ?)
-                """)
             let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
             for s in report.submissions {
-                let old = try Row.fetchOne(current, arguments: [s.uscc, s.period])
-                let revision = (old?["revision"] as Int?).map { $0 + 1 } ?? 1
-                try insert.execute(arguments: [fileID, s.uscc, s.name, s.period, s.sheet, s.row, revision])
+                let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
+                                               [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
+                let revision = old.map { $0.revision + 1 } ?? 1
+                try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES", columns: 7,
+                                 [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
+                                  s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue])
                 let id = db.lastInsertedRowID
-                if let old { try supersede.execute(arguments: [id, old["id"] as Int64]) }
+                if let old { try supersede.execute(arguments: [id, old.id]) }
                 var facts: [DatabaseValue] = []
                 for field in s.facts.keys.sorted() {
                     for (part, value) in s.facts[field]!.sorted(by: { $0.key < $1.key }) {
@@ -146,28 +149,6 @@ extension Store {
                 try reject.execute(arguments: [fileID, r.uscc, r.period])
             }
             return true
-        }
-    }
-
-    /// Rows inserted a statement at a time (`values` holds `columns` values per row, row after row):
-    /// a statement's fixed cost (GRDB's bookkeeping, SQLite's reset and halt) was most of a stored
-    /// fact's. At most 999 variables per statement, the limit of SQLite before 3.32.
-    static func insert(_ db: Database, _ head: String, columns: Int, _ values: [DatabaseValue]) throws {
-        let perStatement = 999 / columns * columns
-        let tuple = "(" + String(repeating: "?,", count: columns - 1) + "?)"
-        var start = 0
-        while start < values.count {
-            let end = min(start + perStatement, values.count)
-            let statement = try db.cachedStatement(sql: head + " " + tuple + String(repeating: "," + tuple, count: (end - start) / columns - 1))
-            // Bound in place: GRDB's StatementArguments would copy every value once more. Setting empty
-            // arguments resets the statement and marks it bound; SQLite's reset keeps the bindings below.
-            statement.setUncheckedArguments(StatementArguments())
-            for (i, value) in values[start..<end].enumerated() {
-                let code = value.bind(to: statement.sqliteStatement, at: CInt(i + 1))
-                guard code == 0 else { throw DatabaseError(resultCode: ResultCode(rawValue: code), message: "bind", sql: statement.sql) }
-            }
-            try statement.execute()
-            start = end
         }
     }
 
@@ -185,5 +166,21 @@ extension Store {
             return FileReport(path: path, status: FileStatus(rawValue: status) ?? .accepted, findings: findings,
                               submissions: [], period: period)
         }
+    }
+}
+
+/// The last key set sorted, and its order.
+final class SortedKeys: @unchecked Sendable {
+    static let shared = SortedKeys()
+    private let lock = NSLock()
+    private var last: (set: Set<String>, sorted: [String]) = ([], [])
+
+    func keys(of values: [String: String]) -> [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        // Same count and every key known: the same set.
+        if values.count == last.sorted.count, values.keys.allSatisfy(last.set.contains) { return last.sorted }
+        last = (Set(values.keys), values.keys.sorted())
+        return last.sorted
     }
 }

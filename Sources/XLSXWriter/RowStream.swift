@@ -94,7 +94,8 @@ struct RowStream: ~Copyable {
                     buffer.raw(#"" t="e"><v>#NUM!</v></c>"#)
                 }
             case .text(let s):
-                guard s.utf16.count <= 32_767 else {
+                // A string of at most 32 767 UTF-8 bytes has no more UTF-16 units: count those only when longer.
+                guard s.utf8.count <= 32_767 || s.utf16.count <= 32_767 else {
                     throw context.invalid("文本超过 Excel 单元格上限 32767 个字符", sheet: sheet.name,
                                           cell: CellRef(row: r, column: column))
                 }

@@ -2,16 +2,34 @@
 /// whole write: sheets refer to strings by index, so the table is complete only at the end.
 struct SharedStringTable {
     private(set) var strings: [String] = []
-    private var index: [String: Int] = [:]
+    private var index: [ByteKey: Int] = [:]
     /// How many cells refer to the table (`count`), as opposed to distinct strings (`uniqueCount`).
     private(set) var references = 0
 
     mutating func index(of s: String) -> Int {
         references += 1
-        if let i = index[s] { return i }
+        if let i = index[ByteKey(s)] { return i }
         strings.append(s)
-        index[s] = strings.count - 1
+        index[ByteKey(s)] = strings.count - 1
         return strings.count - 1
+    }
+}
+
+/// A String compared and hashed by its UTF-8 bytes. String's own hashing normalises Unicode
+/// first, which for Chinese text cost more than writing the cell. Canonically equivalent strings
+/// with different bytes get two entries, which shows the same text.
+struct ByteKey: Hashable {
+    let string: String
+    init(_ string: String) { self.string = string }
+
+    static func == (a: ByteKey, b: ByteKey) -> Bool {
+        var x = a.string, y = b.string
+        return x.withUTF8 { p in y.withUTF8 { q in p.elementsEqual(q) } }
+    }
+
+    func hash(into hasher: inout Hasher) {
+        var s = string
+        s.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
     }
 }
 

@@ -16,6 +16,9 @@ struct XMLBytes {
     }
 
     /// Markup built at run time from safe ASCII (numbers, references, names we generated).
+    /// Disfavoured: a string literal would otherwise pick this overload (String is the default
+    /// literal type) and be walked through `String.UTF8View` at every cell.
+    @_disfavoredOverload
     mutating func raw(_ s: String) { bytes.append(contentsOf: s.utf8) }
 
     @inline(__always)

@@ -68,3 +68,20 @@ import TestSupport
         #expect(error.code == .io)
     }
 }
+
+extension CSVTests {
+    /// Numbers are written straight into the CSV buffer; each kind keeps its decimals and sign rules.
+    @Test func numbersOfEveryKindAsFormatted() {
+        let values: [Double] = [0, -0.001, 1234567.891, -1000.5, 0.125, 3e17, .nan]
+        let kinds: [ValueKind] = [.money, .decimal, .integer, .percent, .text]
+        let table = Table(name: "t", title: "t", columns: kinds.map { TableColumn("c", $0) },
+                          rows: values.map { v in kinds.map { _ in TableCell.number(v) } })
+        let rows = parseCSV(String(CSVTable.render(table).dropFirst()))
+        for (r, v) in values.enumerated() {
+            #expect(rows[r + 1] == [Formatting.ungrouped(v, decimals: 2), Formatting.ungrouped(v, decimals: 2),
+                                    Formatting.ungrouped(v, decimals: 0), Formatting.ungrouped(v, decimals: 1) + "%",
+                                    Formatting.plain(v)], "\(v)")
+        }
+        #expect(rows[2][0] == "0.00" && rows[3][2] == "1234568" && rows[4][3] == "-1000.5%")
+    }
+}

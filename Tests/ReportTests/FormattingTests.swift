@@ -58,3 +58,20 @@ extension FormattingTests {
         }
     }
 }
+
+extension FormattingTests {
+    /// The workbook's column widths count the text of numbers without building it.
+    @Test func displayWidthIsTheLengthOfTheDisplayedText() {
+        var rng = SystemRandomNumberGenerator()
+        var values: [Double] = [0, -0.0, -0.001, -0.04, 0.05, 999.995, 999.994, 1000, -1000.5, 123456, 1e15, -3e17, 0x1p52, .nan, .infinity]
+        for i in 0..<50_000 {
+            let d = (Double.random(in: 0..<1, using: &rng) + 0.01) * pow(10, Double.random(in: -4...16, using: &rng))
+            values.append(i % 2 == 0 ? -d : d)
+        }
+        for d in values {
+            for kind in [ValueKind.money, .decimal, .integer, .percent, .text] {
+                #expect(Formatting.displayWidth(d, kind: kind) == Formatting.display(d, kind: kind).utf8.count, "\(d) \(kind)")
+            }
+        }
+    }
+}

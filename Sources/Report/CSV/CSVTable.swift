@@ -17,8 +17,30 @@ public enum CSVTable {
             out += [0x0D, 0x0A]
         }
         line(table.columns.lazy.map(\.header))
-        for r in table.rows.indices { line(table.rows[r].indices.lazy.map { text(table, row: r, column: $0) }) }
+        for r in table.rows.indices {
+            for c in table.rows[r].indices {
+                if c > 0 { out.append(UInt8(ascii: ",")) }
+                // Numbers straight into the buffer: no separators or quotes, so no field quoting either.
+                if case .number(let d, _) = table.rows[r][c], let decimals = decimals(table.kind(row: r, column: c)) {
+                    Formatting.appendUngrouped(d, decimals: decimals, to: &out)
+                    if table.kind(row: r, column: c) == .percent { out.append(UInt8(ascii: "%")) }
+                } else {
+                    out += field(text(table, row: r, column: c)).utf8
+                }
+            }
+            out += [0x0D, 0x0A]
+        }
         return out
+    }
+
+    /// Decimals a number of this kind is written with; nil for numbers shown as plain text.
+    static func decimals(_ kind: ValueKind) -> Int? {
+        switch kind {
+        case .money, .decimal: 2
+        case .integer: 0
+        case .percent: 1
+        case .text: nil
+        }
     }
 
     /// Numbers without thousands separators so Excel reads them as numbers; the same decimals
@@ -30,12 +52,8 @@ public enum CSVTable {
         case .blank: return ""
         case .unavailable: return Formatting.unavailable
         case .number(let d, _):
-            switch kind {
-            case .money, .decimal: return Formatting.ungrouped(d, decimals: 2)
-            case .integer: return Formatting.ungrouped(d, decimals: 0)
-            case .percent: return Formatting.ungrouped(d, decimals: 1) + "%"
-            case .text: return Formatting.plain(d)
-            }
+            guard let decimals = decimals(kind) else { return Formatting.plain(d) }
+            return Formatting.ungrouped(d, decimals: decimals) + (kind == .percent ? "%" : "")
         }
     }
 

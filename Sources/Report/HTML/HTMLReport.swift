@@ -5,7 +5,9 @@ import Aggregate
 public enum HTMLReport {
     public static func fileName(period: String) -> String { "园区经济运行月报-\(period).html" }
 
-    public static func render(_ summary: PeriodSummary) -> String {
+    public static func render(_ summary: PeriodSummary) -> String { String(decoding: bytes(summary), as: UTF8.self) }
+
+    static func bytes(_ summary: PeriodSummary) -> [UInt8] {
         let period = ReportPeriod(summary.period)
         let title = "\(summary.parkName)经济运行月报（\(period.display)）"
         let sections = HTMLSections(summary: summary)
@@ -23,11 +25,14 @@ public enum HTMLReport {
             ] + sections.all + [
                 .el("footer", .text("由 parkstat 根据各企业报送的月报自动汇总生成。同比、环比基数缺失或不大于零时记“—”。")),
             ])))
-        return "<!DOCTYPE html>\n" + page.render() + "\n"
+        var out = Array("<!DOCTYPE html>\n".utf8)
+        page.render(into: &out)
+        out.append(UInt8(ascii: "\n"))
+        return out
     }
 
     /// Writes atomically (temporary file, then rename).
     public static func write(_ summary: PeriodSummary, to path: String) throws {
-        try OutputFile.write(Array(render(summary).utf8), to: path)
+        try OutputFile.write(bytes(summary), to: path)
     }
 }

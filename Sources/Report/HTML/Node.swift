@@ -29,50 +29,57 @@ indirect enum Node: Equatable {
     private static let void: Set<String> = ["meta", "br", "hr", "img", "link", "col"]
 
     func render() -> String {
-        var out = ""
+        var out: [UInt8] = []
         render(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    func render(into out: inout String) {
+    /// Into bytes: the findings table alone is thousands of rows, and appending to a String
+    /// (with a temporary String per tag) cost more than building the nodes.
+    func render(into out: inout [UInt8]) {
         switch self {
         case .text(let s):
-            out += Node.escape(s, quotes: false)
+            Node.escape(s, quotes: false, into: &out)
         case .fragment(let nodes):
             for n in nodes { n.render(into: &out) }
         case .stylesheet(let css):
-            out += css.description
+            css.withUTF8Buffer { out += $0 }
         case .element(let name, let attributes, let children):
-            out += "<" + name
-            for a in attributes { out += " " + a.name + "=\"" + Node.escape(a.value, quotes: true) + "\"" }
-            if Node.void.contains(name) { out += ">"; return }
+            out.append(UInt8(ascii: "<")); out += name.utf8
+            for a in attributes {
+                out.append(UInt8(ascii: " ")); out += a.name.utf8; out += #"=""#.utf8
+                Node.escape(a.value, quotes: true, into: &out)
+                out.append(UInt8(ascii: "\""))
+            }
+            if Node.void.contains(name) { out.append(UInt8(ascii: ">")); return }
             // SVG shapes have no content; self-closing keeps the markup small.
-            if children.isEmpty && Node.svgLeaf.contains(name) { out += "/>"; return }
-            out += ">"
+            if children.isEmpty && Node.svgLeaf.contains(name) { out += "/>".utf8; return }
+            out.append(UInt8(ascii: ">"))
             for c in children { c.render(into: &out) }
-            out += "</" + name + ">"
+            out += "</".utf8; out += name.utf8; out.append(UInt8(ascii: ">"))
         }
     }
 
     private static let svgLeaf: Set<String> = ["path", "line", "rect", "circle", "polyline"]
 
     static func escape(_ s: String, quotes: Bool) -> String {
-        // Most text (numbers, names) has nothing to escape: a byte scan is far cheaper than the scalar walk.
-        guard s.utf8.contains(where: { $0 == 0x26 || $0 == 0x3C || $0 == 0x3E || (quotes && ($0 == 0x22 || $0 == 0x27)) }) else {
-            return s
-        }
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"" where quotes: out += "&quot;"
-            case "'" where quotes: out += "&#39;"
-            default: out.unicodeScalars.append(ch)
+        var out: [UInt8] = []
+        escape(s, quotes: quotes, into: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// By byte: the characters to escape are ASCII, and UTF-8 never uses ASCII bytes inside a
+    /// multi-byte character.
+    static func escape(_ s: String, quotes: Bool, into out: inout [UInt8]) {
+        for b in s.utf8 {
+            switch b {
+            case 0x26: out += "&amp;".utf8
+            case 0x3C: out += "&lt;".utf8
+            case 0x3E: out += "&gt;".utf8
+            case 0x22 where quotes: out += "&quot;".utf8
+            case 0x27 where quotes: out += "&#39;".utf8
+            default: out.append(b)
             }
         }
-        return out
     }
 }

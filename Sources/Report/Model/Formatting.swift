@@ -43,24 +43,34 @@ enum Formatting {
 
     /// n with `decimals` of its digits after the point (at least one before it), thousands separated on request.
     private static func digits(_ n: UInt64, negative: Bool, decimals: Int, separators: Bool) -> String {
-        var reversed: [UInt8] = []
-        reversed.reserveCapacity(20)
-        var v = n
-        repeat { reversed.append(UInt8(ascii: "0") + UInt8(v % 10)); v /= 10 } while v > 0 || reversed.count <= decimals
         var out: [UInt8] = []
-        out.reserveCapacity(reversed.count + reversed.count / 3 + 2)
-        if negative { out.append(UInt8(ascii: "-")) }
-        let whole = reversed.count - decimals
-        for i in 0..<whole {
-            out.append(reversed[reversed.count - 1 - i])
-            let left = whole - 1 - i
-            if separators && left > 0 && left % 3 == 0 { out.append(UInt8(ascii: ",")) }
-        }
-        if decimals > 0 {
-            out.append(UInt8(ascii: "."))
-            for i in (0..<decimals).reversed() { out.append(reversed[i]) }
-        }
+        appendDigits(n, negative: negative, decimals: decimals, separators: separators, to: &out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func appendDigits(_ n: UInt64, negative: Bool, decimals: Int, separators: Bool, to out: inout [UInt8]) {
+        // At most 20 digits: reversed on the stack, not in an array per number.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { reversed in
+            var count = 0, v = n
+            repeat { reversed[count] = UInt8(ascii: "0") + UInt8(v % 10); count += 1; v /= 10 } while v > 0 || count <= decimals
+            if negative { out.append(UInt8(ascii: "-")) }
+            let whole = count - decimals
+            for i in 0..<whole {
+                out.append(reversed[count - 1 - i])
+                let left = whole - 1 - i
+                if separators && left > 0 && left % 3 == 0 { out.append(UInt8(ascii: ",")) }
+            }
+            if decimals > 0 {
+                out.append(UInt8(ascii: "."))
+                for i in (0..<decimals).reversed() { out.append(reversed[i]) }
+            }
+        }
+    }
+
+    /// `ungrouped` appended to a byte buffer (the CSV files' numbers).
+    static func appendUngrouped(_ d: Double, decimals: Int, to out: inout [UInt8]) {
+        guard let n = scaled(d, decimals: decimals) else { out += slowText(d, decimals: decimals, separators: false).utf8; return }
+        appendDigits(n, negative: d.sign == .minus && n != 0, decimals: decimals, separators: false, to: &out)
     }
 
     /// The rare numbers outside the fast path, through `String(format:)`.
@@ -101,6 +111,24 @@ enum Formatting {
         case .percent: return grouped(d, decimals: 1) + "%"
         case .text: return plain(d)
         }
+    }
+
+    /// `display(d, kind:).utf8.count` (the text is ASCII, so also its display width), counted
+    /// without building it: the workbook measures every cell of every column for its width.
+    static func displayWidth(_ d: Double, kind: ValueKind) -> Int {
+        let decimals: Int
+        switch kind {
+        case .money, .decimal: decimals = 2
+        case .integer: decimals = 0
+        case .percent: decimals = 1
+        case .text: return plain(d).utf8.count
+        }
+        guard let n = scaled(d, decimals: decimals) else { return display(d, kind: kind).utf8.count }
+        var digits = 1, v = n / 10
+        while v > 0 { digits += 1; v /= 10 }
+        let whole = max(digits, decimals + 1) - decimals
+        return (d.sign == .minus && n != 0 ? 1 : 0) + whole + (whole - 1) / 3 + (decimals > 0 ? decimals + 1 : 0)
+            + (kind == .percent ? 1 : 0)
     }
 
     /// "12.3%" or "—".

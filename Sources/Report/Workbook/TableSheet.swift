@@ -91,8 +91,13 @@ enum TableSheet {
         table.columns.indices.map { c in
             var widest = min(ColumnWidth.displayWidth(table.columns[c].header), 12)
             for r in table.rows.indices {
-                let shown = Formatting.display(table.rows[r][c], kind: table.kind(row: r, column: c))
-                widest = max(widest, ColumnWidth.displayWidth(shown))
+                let width: Int
+                if case .number(let d, let own) = table.rows[r][c] {
+                    width = Formatting.displayWidth(d, kind: own ?? table.columns[c].kind)
+                } else {
+                    width = ColumnWidth.displayWidth(Formatting.display(table.rows[r][c], kind: table.columns[c].kind))
+                }
+                widest = max(widest, width)
             }
             return ColumnWidth.fitted(displayWidth: widest, minimum: 6, maximum: 50)
         }

@@ -1,0 +1,127 @@
+import GRDB
+import GRDBSQLite
+
+/// Current accepted rows and their facts as one dense table: a column per (field, part) met, a row
+/// per submission. Aggregation reads every figure of thousands of enterprises many times (totals,
+/// four breakdowns, trend, rows); by column index that is an array access, where the nested
+/// `[field: [part: value]]` dictionaries of `StoredSubmission` cost two String hashes each.
+public struct FactTable: Sendable {
+    public struct Key: Sendable, Hashable {
+        public var field: String
+        public var part: String
+        public init(field: String, part: String) { self.field = field; self.part = part }
+    }
+
+    public struct Row: Sendable, Equatable {
+        public var id: Int64
+        public var uscc: String
+        public var name: String
+        public var period: String
+        public var file: String
+        public var revision: Int
+    }
+
+    /// Columns in the order first met (field, part order within a row).
+    public internal(set) var keys: [Key] = []
+    /// Rows ordered by period, then USCC.
+    public internal(set) var rows: [Row] = []
+    /// rows.count × keys.count, row after row; NaN where a row has no such fact (SQLite stores no
+    /// NaN: it becomes NULL, which `fact.value NOT NULL` refuses).
+    private var values: [Double] = []
+    private var columnOf: [Key: Int] = [:]
+    /// The keys' bytes, for matching the store's text without making Strings.
+    fileprivate var utf8: [(field: [UInt8], part: [UInt8])] = []
+
+    public init() {}
+
+    public var columnCount: Int { keys.count }
+
+    public func column(_ field: String, _ part: String) -> Int? { columnOf[Key(field: field, part: part)] }
+
+    /// The fact of `row` in `column`, nil when not reported (or no such column).
+    @inline(__always)
+    public func value(_ row: Int, _ column: Int?) -> Double? {
+        guard let column else { return nil }
+        let v = values[row &* keys.count &+ column]
+        return v.isNaN ? nil : v
+    }
+
+    /// Facts of one row as `StoredSubmission.facts` has them.
+    public func facts(of row: Int) -> [String: [String: Double]] {
+        var out: [String: [String: Double]] = [:]
+        for (c, k) in keys.enumerated() { if let v = value(row, c) { out[k.field, default: [:]][k.part] = v } }
+        return out
+    }
+}
+
+extension Store {
+    /// The current (latest, not superseded) accepted rows of the periods, ordered by period and USCC.
+    public func currentFacts(periods: [String]) throws -> FactTable {
+        guard !periods.isEmpty else { return FactTable() }
+        return try db.read { db in
+            let marks = databaseQuestionMarks(count: periods.count)
+            var table = FactTable()
+            var index: [Int64: Int] = [:]
+            // By position through cursors: looking columns up by name costs more than the rest of the loop.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
+                """, arguments: StatementArguments(periods))
+            while let r = try rows.next() {
+                let id: Int64 = r[0]
+                index[id] = table.rows.count
+                table.rows.append(FactTable.Row(id: id, uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4]))
+            }
+            var cells: [(row: Int, column: Int, value: Double)] = []
+            cells.reserveCapacity(table.rows.count * 24)
+            var guess = 0
+            // Through the C API, field and part compared as bytes: a String for each of them, and
+            // GRDB's row cursor, cost more than the query.
+            try Store.forEachRow(db, """
+                SELECT x.submission_id, x.field, x.part, x.value FROM submission s JOIN fact x ON x.submission_id = s.id
+                WHERE s.superseded_by IS NULL AND s.period IN (\(marks))
+                """, periods.map(\.databaseValue)) { h in
+                guard let row = index[sqlite3_column_int64(h, 0)] else { return }
+                let field = Store.text(h, 1), part = Store.text(h, 2)
+                // Facts come in key order and most rows have the same keys: the column after the last one
+                // usually matches, which spares making and hashing the key.
+                let column: Int
+                if guess < table.keys.count, table.utf8[guess].field.elementsEqual(field), table.utf8[guess].part.elementsEqual(part) {
+                    column = guess
+                } else {
+                    column = table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
+                }
+                cells.append((row, column, sqlite3_column_double(h, 3)))
+                guess = column + 1
+            }
+            table.fill(cells)
+            return table
+        }
+    }
+}
+
+extension FactTable {
+    fileprivate mutating func intern(_ key: Key) -> Int {
+        if let c = columnOf[key] { return c }
+        keys.append(key)
+        utf8.append((Array(key.field.utf8), Array(key.part.utf8)))
+        columnOf[key] = keys.count - 1
+        return keys.count - 1
+    }
+
+    fileprivate mutating func fill(_ cells: [(row: Int, column: Int, value: Double)]) {
+        let width = keys.count
+        values = Array(repeating: .nan, count: rows.count * width)
+        values.withUnsafeMutableBufferPointer { v in
+            for c in cells { v[c.row * width + c.column] = c.value }
+        }
+    }
+}
+
+extension Store {
+    /// A text column's bytes, valid until the statement steps again.
+    static func text(_ h: OpaquePointer, _ column: CInt) -> UnsafeBufferPointer<UInt8> {
+        guard let p = sqlite3_column_text(h, column) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: p, count: Int(sqlite3_column_bytes(h, column)))
+    }
+}
