@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Pipeline benchmark (issues 5 and 6): `inspect`, `validate` and `run` (fresh store) over the
+# 5,000-submission inbox, alternated RUNS times so all three share the machine's load, then the
+# medians and the two ratios the issues set: validate ≤ 1.5× inspect, run ≤ 1.3× validate.
+#
+#   bash bench/pipeline_bench.sh [INBOX] [RUNS]      # default /tmp/parkstat-scaled, 9 runs
+#
+# The inbox is generated once (fixtures/gen/make_fixtures.py --scale 5000) when INBOX is missing.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+inbox=${1:-/tmp/parkstat-scaled}
+runs=${2:-9}
+bin="$root/.build/release/parkstat"
+[ -x "$bin" ] || { echo "先运行 swift build -c release" >&2; exit 2; }
+[ -d "$inbox/2024-07" ] || python3 "$root/fixtures/gen/make_fixtures.py" --scale 5000 --out "$inbox"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+times="$work/times"
+measure() {  # label, command…: appends "label wall cpu" (cpu = user + sys)
+    local label=$1; shift
+    /usr/bin/time -f "$label %e %U %S" -a -o "$times" "$@" >/dev/null 2>&1 || true
+}
+for _ in $(seq "$runs"); do
+    measure inspect "$bin" inspect "$inbox/2024-07"
+    measure validate "$bin" validate "$inbox/2024-07" --registry "$inbox/企业名录.xlsx"
+    rm -rf "$work/out"
+    measure run "$bin" run "$inbox" --out "$work/out"
+done
+
+python3 - "$times" <<'PY'
+import statistics as st, sys
+rows = {}
+for line in open(sys.argv[1]):
+    p = line.split()
+    if len(p) == 4 and p[0] in ("inspect", "validate", "run"):
+        rows.setdefault(p[0], []).append((float(p[1]), float(p[2]) + float(p[3])))
+wall = {k: st.median(w for w, _ in v) for k, v in rows.items()}
+cpu = {k: st.median(c for _, c in v) for k, v in rows.items()}
+for k in ("inspect", "validate", "run"):
+    print(f"  {k:9s} wall {wall[k]:5.2f} s   cpu {cpu[k]:5.2f} core-s   (median of {len(rows[k])})")
+for a, b, target in (("validate", "inspect", 1.5), ("run", "validate", 1.3)):
+    r = wall[a] / wall[b]
+    print(f"  {a} / {b} = {r:.2f} wall, {cpu[a] / cpu[b]:.2f} cpu  (target ≤ {target})  {'ok' if r <= target else 'MISSED'}")
+PY
