@@ -12,19 +12,10 @@ public struct FactTable: Sendable {
         public init(field: String, part: String) { self.field = field; self.part = part }
     }
 
-    public struct Row: Sendable, Equatable {
-        public var id: Int64
-        public var uscc: String
-        public var name: String
-        public var period: String
-        public var file: String
-        public var revision: Int
-    }
-
     /// Columns in the order first met (field, part order within a row).
     public internal(set) var keys: [Key] = []
-    /// Rows ordered by period, then USCC.
-    public internal(set) var rows: [Row] = []
+    /// Rows ordered by period, then USCC; their `facts` stay empty: the figures are the table's columns.
+    public internal(set) var rows: [StoredSubmission] = []
     /// rows.count × keys.count, row after row; NaN where a row has no such fact (SQLite stores no
     /// NaN: it becomes NULL, which `fact.value NOT NULL` refuses).
     private var values: [Double] = []
@@ -68,9 +59,8 @@ extension Store {
                 WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
                 """, arguments: StatementArguments(periods))
             while let r = try rows.next() {
-                let id: Int64 = r[0]
-                index[id] = table.rows.count
-                table.rows.append(FactTable.Row(id: id, uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4]))
+                index[r[0]] = table.rows.count
+                table.rows.append(StoredSubmission(headerRow: r))
             }
             var cells: [(row: Int, column: Int, value: Double)] = []
             cells.reserveCapacity(table.rows.count * 24)

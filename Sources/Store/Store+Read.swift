@@ -28,6 +28,14 @@ public struct StoredSubmission: Sendable, Equatable {
     public var facts: [String: [String: Double]]
 }
 
+extension StoredSubmission {
+    /// A row of `SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path …` (every query of
+    /// submissions selects these), read by position; the facts are read separately.
+    init(headerRow r: GRDB.Row) {
+        self.init(id: r[0], uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4], facts: [:])
+    }
+}
+
 /// A superseded row and the row that replaced it.
 public struct StoredRevision: Sendable, Equatable {
     public var old: StoredSubmission
@@ -76,9 +84,9 @@ extension Store {
     public func currentSubmissions(periods: [String]) throws -> [StoredSubmission] {
         let t = try currentFacts(periods: periods)
         return t.rows.indices.map { i in
-            let r = t.rows[i]
-            return StoredSubmission(id: r.id, uscc: r.uscc, name: r.name, period: r.period, file: r.file, revision: r.revision,
-                                    facts: t.facts(of: i))
+            var s = t.rows[i]
+            s.facts = t.facts(of: i)
+            return s
         }
     }
 
@@ -91,10 +99,8 @@ extension Store {
         var index: [Int64: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try rows.next() {
-            // By position (every caller selects s.id, s.uscc, s.name, s.period, s.revision, f.path), as for facts below.
-            let id: Int64 = r[0]
-            index[id] = out.count
-            out.append(StoredSubmission(id: id, uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4], facts: [:]))
+            index[r[0]] = out.count
+            out.append(StoredSubmission(headerRow: r))
         }
         guard !out.isEmpty else { return out }
         // Facts in one pass over the ids found, in chunks that stay under SQLite's variable limit.
