@@ -124,24 +124,15 @@ extension Validator {
         return ValidationReport(files: all)
     }
 
-    /// Every regular .xlsx-like file under the paths, folders sorted by name; the registry left out.
-    static func expand(_ paths: [String]) -> [String] {
+    /// Files as given, folders replaced by `files(in:)`.
+    public static func expand(_ paths: [String]) -> [String] {
         var out: [String] = []
         let fm = FileManager.default
         for p in paths {
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: p, isDirectory: &isDir) else { out.append(p); continue }
             guard isDir.boolValue else { out.append(p); continue }
-            let children = ((try? fm.subpathsOfDirectory(atPath: p)) ?? []).sorted()
-            for c in children {
-                let full = (p as NSString).appendingPathComponent(c)
-                var d: ObjCBool = false
-                guard fm.fileExists(atPath: full, isDirectory: &d), !d.boolValue else { continue }
-                let name = (c as NSString).lastPathComponent
-                if name == "企业名录.xlsx" || name == "EXPECTED.tsv" || name.hasSuffix(".md") { continue }
-                if (c as NSString).pathComponents.dropLast().contains(where: { $0.hasPrefix(".") }) { continue }
-                out.append(full)
-            }
+            out += files(in: p)
         }
         return out
     }

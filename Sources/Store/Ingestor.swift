@@ -153,24 +153,7 @@ public struct Ingestor: Sendable {
             let dir = (inbox as NSString).appendingPathComponent(name)
             var isDir: ObjCBool = false
             guard fm.fileExists(atPath: dir, isDirectory: &isDir), isDir.boolValue else { return nil }
-            return (name, files(in: dir))
-        }
-    }
-
-    /// Regular files under a folder (recursively, sorted), leaving out the registry, notes and hidden folders.
-    public static func files(in dir: String) -> [String] {
-        let fm = FileManager.default
-        return ((try? fm.subpathsOfDirectory(atPath: dir)) ?? []).sorted().compactMap { sub in
-            // Sub-paths are relative, "/"-separated, without empty parts: split their bytes rather
-            // than bridge each to NSString (that cost more than listing the folder).
-            let parts = sub.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false).map(Substring.init)
-            let name = parts.last ?? ""
-            if name == "企业名录.xlsx" || name == "EXPECTED.tsv" || name.hasSuffix(".md") { return nil }
-            if parts.dropLast().contains(where: { $0.hasPrefix(".") }) { return nil }
-            let full = (dir as NSString).appendingPathComponent(sub)
-            var isDir: ObjCBool = false   // follows links: a link to a file is a file
-            guard fm.fileExists(atPath: full, isDirectory: &isDir), !isDir.boolValue else { return nil }
-            return full
+            return (name, Validator.files(in: dir))
         }
     }
 }

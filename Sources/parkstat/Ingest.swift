@@ -67,10 +67,10 @@ extension Parkstat {
                 fm.fileExists(atPath: p, isDirectory: &isDir)
                 let name = (p as NSString).lastPathComponent
                 if isDir.boolValue, let m = Period(name), m.description == name {
-                    byPeriod[name, default: []] += Ingestor.files(in: p)
+                    byPeriod[name, default: []] += Validator.files(in: p)
                 } else if isDir.boolValue {
                     let months = Ingestor.monthFolders(inbox: p)
-                    if months.isEmpty { loose += Ingestor.files(in: p) }
+                    if months.isEmpty { loose += Validator.files(in: p) }
                     for m in months { byPeriod[m.period, default: []] += m.files }
                 } else {
                     let parent = ((p as NSString).deletingLastPathComponent as NSString).lastPathComponent

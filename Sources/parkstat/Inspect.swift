@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Logging
+import Rules
 import SheetModel
 import Synchronization
 import XLSXReader
@@ -65,18 +66,10 @@ extension Parkstat {
             return inputs.flatMap { input -> [String] in
                 var isDir: ObjCBool = false
                 guard fm.fileExists(atPath: input, isDirectory: &isDir), isDir.boolValue else { return [input] }
-                // The trailing slash makes a symlinked folder list its contents, not itself.
-                let root = input.hasSuffix("/") ? input : input + "/"
-                let subpaths = ((try? fm.subpathsOfDirectory(atPath: root)) ?? []).sorted()
-                return subpaths.compactMap { sub -> String? in
-                    let components = sub.split(separator: "/")
-                    guard let name = components.last, !components.contains(where: { $0.hasPrefix(".") }),
-                          !name.hasPrefix("~$") else { return nil }
+                return FolderWalk.files(in: input) { parts in
+                    guard let name = parts.last, !parts.contains(where: { $0.hasPrefix(".") }), !name.hasPrefix("~$") else { return false }
                     let lower = name.lowercased()
-                    guard lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm") else { return nil }
-                    let full = (input as NSString).appendingPathComponent(sub)
-                    var d: ObjCBool = false
-                    return fm.fileExists(atPath: full, isDirectory: &d) && !d.boolValue ? full : nil
+                    return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
                 }
             }
         }

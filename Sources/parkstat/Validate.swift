@@ -50,10 +50,7 @@ extension Parkstat {
             }
             let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
             // Folders are expanded here (as the validator would) only to know the total for the bar.
-            let files = paths.flatMap { p -> [String] in
-                var isDir: ObjCBool = false
-                return FileManager.default.fileExists(atPath: p, isDirectory: &isDir) && isDir.boolValue ? Ingestor.files(in: p) : [p]
-            }
+            let files = Validator.expand(paths)
             let bar = global.progress(total: files.count)
             let report = validator.validate(paths: files, period: period, progress: bar.enabled ? bar.advance : nil)
             bar.finish()

@@ -71,7 +71,7 @@ struct TempStore {
     @Test func ingestIsIdempotent() throws {
         let t = try TempStore()
         defer { t.remove() }
-        let files = Ingestor.files(in: Fixtures.path("inbox/2024-07"))
+        let files = Validator.files(in: Fixtures.path("inbox/2024-07"))
         let first = try t.ingestor().ingest(files: files, period: "2024-07")
         let counts = try t.store.rowCounts()
         #expect(counts["file"] == files.count)
@@ -101,7 +101,7 @@ struct TempStore {
     @Test func rejectedRowsAreNeverStored() throws {
         let t = try TempStore()
         defer { t.remove() }
-        let messy = Ingestor.files(in: Fixtures.path("messy")).filter { !$0.contains("/2024-01/") }
+        let messy = Validator.files(in: Fixtures.path("messy")).filter { !$0.contains("/2024-01/") }
         let files = try t.copy(messy, period: "2024-07")
         let reports = try t.ingestor().ingest(files: files, period: "2024-07")
         let accepted = reports.reduce(0) { $0 + $1.submissions.count }

@@ -14,7 +14,7 @@ protocol ChangeSource: AnyObject {
     var name: String { get }
 }
 
-/// Regular files under `root`, hidden folders left out (as `Ingestor.files(in:)` does).
+/// Regular files under `root`, hidden folders left out (as `Validator.files(in:)` does).
 func regularFiles(under root: String) -> [String] {
     let fm = FileManager.default
     return ((try? fm.subpathsOfDirectory(atPath: root)) ?? []).sorted().compactMap { sub in

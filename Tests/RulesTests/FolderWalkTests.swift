@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import TestSupport
+@testable import Rules
+
+/// The folder walk behind validate, ingest, run and inspect.
+@Suite struct FolderWalkTests {
+    @Test func keepsSubmissionsAndLeavesOutRegistryNotesAndHiddenFolders() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for sub in ["b.xlsx", "a/c.xlsx", "企业名录.xlsx", "EXPECTED.tsv", "说明.md", ".git/x.xlsx", "~$b.xlsx", ".hidden.xlsx"] {
+            let url = dir.appendingPathComponent(sub)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data("x".utf8).write(to: url)
+        }
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("empty"), withIntermediateDirectories: true)
+        let names = Validator.files(in: dir.path).map { String($0.dropFirst(dir.path.count + 1)) }
+        // Hidden and lock files stay: the report says they were skipped.
+        #expect(names == [".hidden.xlsx", "a/c.xlsx", "b.xlsx", "~$b.xlsx"])
+    }
+
+    /// A symlinked month folder is walked, not listed as one entry (FileManager needs the trailing slash).
+    @Test func followsASymlinkedFolder() throws {
+        let dir = try Fixtures.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let real = dir.appendingPathComponent("real")
+        try FileManager.default.createDirectory(at: real, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: real.appendingPathComponent("a.xlsx"))
+        let link = dir.appendingPathComponent("2024-07")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: real)
+        #expect(Validator.files(in: link.path) == [link.path + "/a.xlsx"])
+        #expect(Validator.expand([link.path]) == [link.path + "/a.xlsx"])
+    }
+}
