@@ -58,7 +58,7 @@ public struct Registry: Sendable {
         for c in header.columns where columns[c.field.id] == nil { columns[c.field.id] = c.column }
         var list: [Enterprise] = []
         for row in sheet.rows where row.index > header.lastRow {
-            var values: [String: String] = [:]
+            var values = [String: String](minimumCapacity: columns.count)
             for (id, col) in columns {
                 let v = row[col]
                 switch (id, v) {

@@ -2,54 +2,60 @@
 extension ValidationReport {
     public func text(color: Bool) -> String {
         let paint = Paint(enabled: color)
-        var out = ""
+        // Built as bytes, files bucketed by status (stable): with string interpolation and a
+        // comparison sort this took 150 M instructions for 4 250 files, on one core after the workers.
+        var out: [UInt8] = []
+        out.reserveCapacity(files.count * 96)
+        func put(_ s: String) { out += s.utf8 }
         let order: [FileStatus] = [.rejected, .acceptedWithWarnings, .accepted, .skipped]
-        let sorted = files.enumerated().sorted {
-            (order.firstIndex(of: $0.element.status)!, $0.offset) < (order.firstIndex(of: $1.element.status)!, $1.offset)
-        }.map(\.element)
-        for file in sorted {
-            let badge: String
+        var buckets = [[FileReport]](repeating: [], count: order.count)
+        for file in files { buckets[order.firstIndex(of: file.status)!].append(file) }
+        for file in buckets.joined() {
+            let badge = "【" + file.status.chinese + "】"
             switch file.status {
-            case .rejected: badge = paint.red("【\(file.status.chinese)】")
-            case .acceptedWithWarnings: badge = paint.yellow("【\(file.status.chinese)】")
-            case .accepted: badge = paint.green("【\(file.status.chinese)】")
-            case .skipped: badge = paint.dim("【\(file.status.chinese)】")
+            case .rejected: put(paint.red(badge))
+            case .acceptedWithWarnings: put(paint.yellow(badge))
+            case .accepted: put(paint.green(badge))
+            case .skipped: put(paint.dim(badge))
             }
-            var head = "\(badge) \(paint.bold(file.path))"
-            if let p = file.period { head += "  报告期 \(p)" }
-            out += head + "\n"
+            put(" ")
+            put(paint.bold(file.path))
+            if let p = file.period { put("  报告期 "); put(p) }
+            put("\n")
             let findings = file.findings.enumerated().sorted {
                 ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
             }.map(\.element)
             for f in findings {
-                let sev: String
+                put("  ")
                 switch f.severity {
-                case .error: sev = paint.red("错误")
-                case .warning: sev = paint.yellow("警告")
-                case .info: sev = paint.dim("提示")
+                case .error: put(paint.red("错误"))
+                case .warning: put(paint.yellow("警告"))
+                case .info: put(paint.dim("提示"))
                 }
-                var place = ""
-                if let s = f.sheet { place = f.cell.map { "\(s)!\($0)" } ?? s }
-                var line = "  \(sev) "
-                if !place.isEmpty { line += paint.bold(place) + " " }
-                line += paint.dim("[\(f.rule)]")
-                if let v = f.value { line += " 所填：「\(v)」" }
-                out += line + "\n    " + f.message + "\n"
+                put(" ")
+                if let s = f.sheet, case let place = f.cell.map({ "\(s)!\($0)" }) ?? s, !place.isEmpty {
+                    put(paint.bold(place)); put(" ")
+                }
+                put(paint.dim("[" + f.rule + "]"))
+                if let v = f.value { put(" 所填：「"); put(v); put("」") }
+                put("\n    "); put(f.message); put("\n")
             }
-            if !file.submissions.isEmpty { out += "  " + paint.dim("可入库 \(file.submissions.count) 行") + "\n" }
-            out += "\n"
+            if !file.submissions.isEmpty { put("  "); put(paint.dim("可入库 \(file.submissions.count) 行")); put("\n") }
+            put("\n")
         }
+        var tail = ""
         let rows: [(String, String)] = [
             ("文件数", "\(files.count)"), ("通过", "\(acceptedCount)"), ("退回", "\(rejectedCount)"),
             ("跳过", "\(skippedCount)"), ("错误", "\(errorCount)"), ("警告", "\(warningCount)"),
         ]
-        out += paint.bold("检查汇总") + "\n" + Table.render(rows)
+        tail += paint.bold("检查汇总") + "\n" + Table.render(rows)
         if errorCount > 0 {
-            out += paint.red("有错误：请按上述提示修改后重新报送。") + "\n"
+            tail += paint.red("有错误：请按上述提示修改后重新报送。") + "\n"
         } else {
-            out += paint.green("没有错误。") + "\n"
+            tail += paint.green("没有错误。") + "\n"
         }
-        return out
+        put(tail)
+        return String(decoding: out, as: UTF8.self)
     }
 }
 

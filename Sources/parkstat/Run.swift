@@ -34,8 +34,11 @@ extension Parkstat {
                 throw Exit.unreadable
             }
             let registryPath = registry ?? (inbox as NSString).appendingPathComponent("企业名录.xlsx")
-            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registryPath)
+            // The registry is read while the month folders are walked.
+            let schema = schema
+            let loading = Background { try StoreCLI.load(schema: schema, registry: registryPath) }
             let months = Ingestor.monthFolders(inbox: inbox)
+            let (schemaValue, registryValue) = try loading.result()
             guard !months.isEmpty else {
                 Console.error("parkstat: 收件箱 \(inbox) 中没有月份目录（如 2024-07/）。")
                 throw Exit.unreadable
@@ -95,25 +98,5 @@ extension Parkstat {
                 + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；输出在 \(out)（用时 \(formatSeconds(done - started)) 秒）")
             if report.exitCode != 0 { throw Exit.issues }
         }
-    }
-}
-
-/// A job started on another thread whose error is rethrown where it is waited for.
-final class Background: @unchecked Sendable {
-    private let group = DispatchGroup()
-    private var failure: (any Error)?
-
-    init(_ job: @escaping @Sendable () throws -> Void) {
-        DispatchQueue.global().async(group: group) { [self] in
-            do { try job() } catch { failure = error }
-        }
-    }
-
-    func wait() { group.wait() }
-
-    /// Waits, then throws what the job threw.
-    func result() throws {
-        group.wait()
-        if let failure { throw failure }
     }
 }

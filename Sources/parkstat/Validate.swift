@@ -35,7 +35,12 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registry)
+            // The registry (5 000 rows at a large park) is read while the folders are walked (here
+            // only to know the total for the progress bar).
+            let (schema, registry) = (schema, registry)
+            let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
+            let files = Validator.expand(paths)
+            let (schemaValue, registryValue) = try loading.result()
             // Last-month rules read the store; validate itself never writes to it.
             var prior: PriorPeriodSource?
             if let db {
@@ -49,8 +54,6 @@ extension Parkstat {
                 }
             }
             let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
-            // Folders are expanded here (as the validator would) only to know the total for the bar.
-            let files = Validator.expand(paths)
             let bar = global.progress(total: files.count)
             let report = validator.validate(paths: files, period: period, progress: bar.enabled ? bar.advance : nil)
             bar.finish()

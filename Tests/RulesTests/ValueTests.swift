@@ -1,3 +1,4 @@
+import Foundation
 import SheetModel
 import Testing
 @testable import Rules
@@ -47,6 +48,50 @@ import Testing
         #expect(!Tolerance.equal(100, 100.01))
         #expect(NumberText.format(0.1 + 0.2) == "0.3")
         #expect(NumberText.format(1200) == "1200")
+    }
+
+    /// The byte-level shortcut of trimmingWhitespace agrees with trimming by the Unicode property.
+    @Test func trimmingWhitespaceMatchesUnicode() {
+        func reference(_ s: String) -> String {
+            let u = Array(s.unicodeScalars)
+            guard let a = u.firstIndex(where: { !$0.properties.isWhitespace }),
+                  let b = u.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+            var out = String.UnicodeScalarView()
+            out.append(contentsOf: u[a...b])
+            return String(out)
+        }
+        let spaces = (0...0x3000).compactMap(Unicode.Scalar.init).filter(\.properties.isWhitespace).map(String.init)
+        let cores = ["巴中临港", "a", "ＡＢ", "x y", "é", "€5", "\u{1F600}", "\u{1C}", "\u{7F}", "—", "\u{200B}"]
+        var samples = [""] + spaces + cores
+        for core in cores {
+            for space in spaces { samples += [space + core, core + space, space + core + space] }
+        }
+        for s in samples { #expect(s.trimmingWhitespace() == reference(s), "\(Array(s.unicodeScalars))") }
+    }
+
+    /// The integer-arithmetic path prints what printf's "%.6f" (trailing zeros dropped) prints.
+    @Test func sixDecimalsMatchPrintf() {
+        func printf(_ d: Double) -> String {
+            var s = String(format: "%.6f", d)
+            while s.hasSuffix("0") { s.removeLast() }
+            if s.hasSuffix(".") { s.removeLast() }
+            return s
+        }
+        var rng = SystemRandomNumberGenerator()
+        var checked = 0
+        let fixed: [Double] = [12.5, -3.25, 0.1 + 0.2, 1e-7, -4e-7, 2.0000005, 999_999_999.999_999, 0.000_001, 1234.567_890_1]
+        let random = (0..<20_000).map { i -> Double in
+            let magnitude = pow(10, Double(i % 12) - 3)
+            return Double.random(in: -magnitude...magnitude, using: &rng)
+        }
+        for d in fixed + random {
+            if let fast = NumberText.sixDecimals(d) {
+                #expect(fast == printf(d), "\(d)")
+                checked += 1
+            }
+            #expect(NumberText.format(d) == (d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : printf(d)))
+        }
+        #expect(checked > 15_000)    // only values within 0.1 of a tie at the sixth decimal fall back
     }
 
     @Test func units() {
