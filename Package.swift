@@ -37,7 +37,7 @@ let package = Package(
         // XLSX writer: one type per OOXML part, one packager.
         .target(name: "XLSXWriter", dependencies: ["ZipXML", "SheetModel"]),
         // The park's schema and rules (DOMAIN.md §2–§6).
-        .target(name: "Rules", dependencies: ["SheetModel", "XLSXReader",
+        .target(name: "Rules", dependencies: ["SheetModel", "XLSXReader", "ZipXML",
                                               .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Resources")]),
         // The SQLite store: files seen, submissions, facts, findings, registry snapshots (GRDB); files are

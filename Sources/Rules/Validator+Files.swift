@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import SheetModel
 import XLSXReader
+import ZipXML
 
 /// Files and folders: what is skipped, what is a duplicate, and the reading itself. Files are only
 /// ever read: never modified, moved or deleted.
@@ -9,6 +10,15 @@ extension Validator {
     @Sendable public static func readWorkbook(_ path: String) throws -> WorkbookData {
         try Workbook.load(path: path)
     }
+
+    /// The reader, from memory when the file was read whole (see `FileBytes`).
+    @Sendable public static func readWorkbook(_ path: String, bytes: FileBytes?) throws -> WorkbookData {
+        if let bytes { return try Workbook.load(path: path, bytes: bytes) }
+        return try Workbook.load(path: path)
+    }
+
+    /// Files up to this size are read whole, once; larger ones are streamed from disk.
+    static let inMemoryLimit = 16 << 20
 
     /// Lock files `~$*`, `._*`, hidden files and empty files: reported, never opened.
     static func skipReason(_ path: String) -> String? {
@@ -41,11 +51,11 @@ extension Validator {
         return check(file: file, period: period)
     }
 
-    /// Reads and checks a file the skip rules let through.
-    func check(file: String, period: String?) -> FileReport {
+    /// Reads and checks a file the skip rules let through (from `bytes` when it was read whole).
+    func check(file: String, period: String?, bytes: FileBytes? = nil) -> FileReport {
         let workbook: WorkbookData
         do {
-            workbook = try load(file)
+            workbook = try load(file, bytes)
         } catch let e as SheetError {
             var message = e.message
             if e.code.ruleID == "file.not_xlsx", !message.contains(".xlsx") { message += "请另存为 .xlsx 后重新报送。" }
@@ -83,8 +93,8 @@ extension Validator {
         let files = Validator.expand(paths)
         let results = ResultBox(count: files.count)
         let workers = DispatchGroup()
-        // Each worker reads its file once for a content fingerprint (the same open tells an empty
-        // file), then validates it.
+        // Each worker reads its file once, whole: the bytes tell an empty file, give the content
+        // fingerprint and are parsed from memory.
         DispatchQueue.global().async(group: workers) { [self] in
             DispatchQueue.concurrentPerform(iterations: files.count) { i in
                 guard !results.cancelled else { return }
@@ -92,11 +102,13 @@ extension Validator {
                 defer { progress?(file) }
                 func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
-                let fingerprint = fingerprints ? ContentFingerprint(path: file) : nil
-                if let reason = fingerprint.map({ $0.size == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
+                let bytes = FileBytes(path: file, limit: Validator.inMemoryLimit)
+                let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
+                let size = bytes?.count ?? fingerprint?.size
+                if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
                     return skip(reason)
                 }
-                results.set(i, check(file: file, period: period), fingerprint: fingerprint)
+                results.set(i, check(file: file, period: period, bytes: bytes), fingerprint: fingerprint)
             }
         }
         defer {
@@ -225,22 +237,25 @@ struct ContentFingerprint: Hashable, Sendable {
             n += got
         }
         size = n
-        hash = ContentFingerprint.hash(bytes[..<n])
+        hash = bytes.withUnsafeBytes { ContentFingerprint.hash(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+    }
+
+    init(bytes: FileBytes) {
+        size = bytes.count
+        hash = ContentFingerprint.hash(bytes.bytes)
     }
 
     /// Eight bytes a step (FNV-1a a byte at a time was most of the fingerprint's cost).
-    static func hash(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        bytes.withUnsafeBytes { raw in
-            var h: UInt64 = 0xcbf2_9ce4_8422_2325
-            var i = 0
-            while i + 8 <= raw.count {
-                h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-                h ^= h >> 29
-                i += 8
-            }
-            while i < raw.count { h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3; i += 1 }
-            return h
+    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
+        var h: UInt64 = 0xcbf2_9ce4_8422_2325
+        var i = 0
+        while i + 8 <= raw.count {
+            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
+            h ^= h >> 29
+            i += 8
         }
+        while i < raw.count { h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3; i += 1 }
+        return h
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {

@@ -1,15 +1,17 @@
 import SheetModel
+import ZipXML
 
 /// Checks submissions against the schema, the registry and (when given) last month's stored rows.
 public struct Validator: Sendable {
     public var schema: Schema
     public var registry: Registry?
     public var prior: (any PriorPeriodSource)?
-    /// How a path becomes a workbook; the XLSX reader by default, replaceable in tests.
-    public var load: @Sendable (String) throws -> WorkbookData
+    /// How a path (with its bytes when they were read whole) becomes a workbook; the XLSX reader
+    /// by default, replaceable in tests.
+    public var load: @Sendable (String, FileBytes?) throws -> WorkbookData
 
     public init(schema: Schema, registry: Registry? = nil, prior: (any PriorPeriodSource)? = nil,
-                load: @escaping @Sendable (String) throws -> WorkbookData = Validator.readWorkbook) {
+                load: @escaping @Sendable (String, FileBytes?) throws -> WorkbookData = Validator.readWorkbook(_:bytes:)) {
         self.schema = schema
         self.registry = registry
         self.prior = prior

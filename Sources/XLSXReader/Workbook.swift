@@ -12,9 +12,18 @@ public final class Workbook {
     let sharedStrings: [String]
     let styles: Styles
 
-    public init(path: String, limits: ZipLimits = .default) throws {
+    public convenience init(path: String, limits: ZipLimits = .default) throws {
+        try self.init(path: path, archive: ZipArchive(path: path, limits: limits))
+    }
+
+    /// A workbook whose file is already in memory (see `FileBytes`); `path` names it in messages.
+    public convenience init(path: String, bytes: FileBytes, limits: ZipLimits = .default) throws {
+        try self.init(path: path, archive: ZipArchive(path: path, bytes: bytes, limits: limits))
+    }
+
+    private init(path: String, archive: ZipArchive) throws {
         self.path = path
-        archive = try ZipArchive(path: path, limits: limits)
+        self.archive = archive
         let workbookPart = try Workbook.findWorkbookPart(archive)
 
         let book = WorkbookPartHandler()
@@ -30,7 +39,6 @@ public final class Workbook {
         }
         var byID: [String: Relationship] = [:]
         for r in rels where byID[r.id] == nil { byID[r.id] = r }
-        let archive = self.archive
         func target(_ r: Relationship) -> String? {
             guard !r.external else { return nil }
             let part = PackagePart.resolve(r.target, from: workbookPart)
@@ -91,7 +99,16 @@ public final class Workbook {
 
     /// Reads every worksheet into memory: for submissions and registries, which are small.
     public static func load(path: String, limits: ZipLimits = .default) throws -> WorkbookData {
-        let book = try Workbook(path: path, limits: limits)
+        try load(Workbook(path: path, limits: limits))
+    }
+
+    /// `load(path:)` for a file already in memory.
+    public static func load(path: String, bytes: FileBytes, limits: ZipLimits = .default) throws -> WorkbookData {
+        try load(Workbook(path: path, bytes: bytes, limits: limits))
+    }
+
+    private static func load(_ book: Workbook) throws -> WorkbookData {
+        let path = book.path
         var sheets: [SheetData] = []
         for (i, info) in book.sheets.enumerated() {
             let rows = try book.rows(at: i)

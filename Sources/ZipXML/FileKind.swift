@@ -40,12 +40,12 @@ public enum FileKind: Sendable, Equatable {
     }
 }
 
-extension Array where Element == UInt8 {
+extension RandomAccessCollection where Element == UInt8, Index == Int {
     func contains(subsequence needle: [UInt8]) -> Bool {
         guard !needle.isEmpty, count >= needle.count else { return false }
         let first = needle[0]
-        var i = 0
-        while i <= count - needle.count {
+        var i = startIndex
+        while i <= endIndex - needle.count {
             if self[i] == first && self[i..<i + needle.count].elementsEqual(needle) { return true }
             i += 1
         }

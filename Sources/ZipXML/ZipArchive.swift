@@ -13,21 +13,44 @@ public final class ZipArchive {
     private let handle: OpaquePointer
     public let path: String
     public let limits: ZipLimits
+    /// The file's bytes when it was opened from memory: libzip reads them until the archive is discarded.
+    private let bytes: FileBytes?
     /// Normalised entry name → index; the first of duplicate names wins, as Excel does.
     private var index: [String: UInt64] = [:]
     /// Entry names as stored, in central-directory order.
     public private(set) var entryNames: [String] = []
 
     /// Opens `path`, first telling non-zip files apart so each gets its own rule ID and message.
-    public init(path: String, limits: ZipLimits = .default) throws {
-        self.path = path
-        self.limits = limits
+    public convenience init(path: String, limits: ZipLimits = .default) throws {
         try ZipArchive.checkSignature(path: path)
         var errorCode: Int32 = 0
-        guard let h = zip_open(path, ZIP_RDONLY, &errorCode) else {
-            var err = zip_error_t()
-            zip_error_init_with_code(&err, errorCode)
-            defer { zip_error_fini(&err) }
+        let h = zip_open(path, ZIP_RDONLY, &errorCode)
+        var err = zip_error_t()
+        zip_error_init_with_code(&err, errorCode)
+        defer { zip_error_fini(&err) }
+        try self.init(path: path, handle: h, error: &err, bytes: nil, limits: limits)
+    }
+
+    /// Opens a file already read into memory (`path` names it in messages); the same checks and
+    /// messages as reading it from disk.
+    public convenience init(path: String, bytes: FileBytes, limits: ZipLimits = .default) throws {
+        try ZipArchive.checkSignature(path: path, bytes: bytes.bytes)
+        var err = zip_error_t()
+        zip_error_init(&err)
+        defer { zip_error_fini(&err) }
+        var h: OpaquePointer?
+        if let source = zip_source_buffer_create(bytes.bytes.baseAddress, UInt64(bytes.count), 0, &err) {
+            h = zip_open_from_source(source, ZIP_RDONLY, &err)
+            if h == nil { zip_source_free(source) }    // on success the archive owns the source
+        }
+        try self.init(path: path, handle: h, error: &err, bytes: bytes, limits: limits)
+    }
+
+    private init(path: String, handle h: OpaquePointer?, error err: inout zip_error_t, bytes: FileBytes?, limits: ZipLimits) throws {
+        self.path = path
+        self.limits = limits
+        self.bytes = bytes
+        guard let h else {
             let detail = String(cString: zip_error_strerror(&err))
             throw SheetError(.corrupt, file: path, message: "文件已损坏，无法作为 .xlsx 打开（zip 结构错误），请重新导出或重新发送", underlying: detail)
         }
@@ -131,6 +154,17 @@ public final class ZipArchive {
                 carry = Array(window.suffix(needle.count - 1))
             }
         }
+        try reject(kind, path: path)
+    }
+
+    /// `checkSignature(path:)` for a file in memory.
+    static func checkSignature(path: String, bytes: UnsafeRawBufferPointer) throws {
+        let all = bytes.bindMemory(to: UInt8.self)
+        let kind = FileKind.sniff(head: Array(all.prefix(4096))) { needle in all.contains(subsequence: needle) }
+        try reject(kind, path: path)
+    }
+
+    private static func reject(_ kind: FileKind, path: String) throws {
         switch kind {
         case .zip: return
         case .emptyFile:

@@ -167,7 +167,7 @@ import Testing
             "A": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")])),
             "B": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司", ["D": 101.0])])),
         ]
-        let validator = Validator(schema: Grid.schema, registry: Grid.registry) { path in
+        let validator = Validator(schema: Grid.schema, registry: Grid.registry) { path, _ in
             let key = try String(contentsOfFile: path, encoding: .utf8)
             guard let b = books[key] else { throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
             return b
@@ -187,7 +187,7 @@ import Testing
     }
 
     @Test func readerErrorsAreFileFindings() {
-        let v = Validator(schema: Grid.schema) { p in throw SheetError(.encrypted, file: p, message: "加密") }
+        let v = Validator(schema: Grid.schema) { p, _ in throw SheetError(.encrypted, file: p, message: "加密") }
         let path = NSTemporaryDirectory() + "/parkstat-enc-\(UUID().uuidString).xlsx"
         FileManager.default.createFile(atPath: path, contents: Data("x".utf8))
         defer { try? FileManager.default.removeItem(atPath: path) }

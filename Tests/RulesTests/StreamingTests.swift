@@ -20,7 +20,7 @@ import Testing
             "A": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")])),
             "B": Grid.book(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司", ["D": 101.0])])),
         ]
-        return Validator(schema: Grid.schema, registry: Grid.registry) { path in
+        return Validator(schema: Grid.schema, registry: Grid.registry) { path, _ in
             let key = try String(contentsOfFile: path, encoding: .utf8)
             guard let b = books[key.prefix(1).description] else { throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
             return b
