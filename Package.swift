@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "Report", dependencies: ["Aggregate", "XLSXWriter", "SheetModel"]),
         // The CLI: the only place that prints or exits.
         .executableTarget(name: "parkstat", dependencies: [
-            "XLSXReader", "XLSXWriter", "Rules", "SheetModel", "Store", "Aggregate", "Report",
+            "XLSXReader", "XLSXWriter", "ZipXML", "Rules", "SheetModel", "Store", "Aggregate", "Report",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

@@ -17,9 +17,6 @@ extension Validator {
         return try Workbook.load(path: path)
     }
 
-    /// Files up to this size are read whole, once; larger ones are streamed from disk.
-    static let inMemoryLimit = 16 << 20
-
     /// Lock files `~$*`, `._*`, hidden files and empty files: reported, never opened.
     static func skipReason(_ path: String) -> String? {
         nameSkipReason(path) ?? emptyReason(path)
@@ -102,7 +99,7 @@ extension Validator {
                 defer { progress?(file) }
                 func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
-                let bytes = FileBytes(path: file, limit: Validator.inMemoryLimit)
+                let bytes = FileBytes(path: file)
                 let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
                 let size = bytes?.count ?? fingerprint?.size
                 if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {

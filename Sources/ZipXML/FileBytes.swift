@@ -11,9 +11,13 @@ public final class FileBytes: @unchecked Sendable {
     private let base: UnsafeMutableRawPointer
     public let count: Int
 
+    /// Files up to this size are read whole; larger ones are streamed from disk, so memory stays
+    /// bounded for the million-row workbook.
+    public static let wholeFileLimit = 16 << 20
+
     /// Nil when the file cannot be opened or read, is not a regular file, or is larger than
     /// `limit` bytes (big workbooks are streamed from disk instead). FIFOs are never waited on.
-    public init?(path: String, limit: Int) {
+    public init?(path: String, limit: Int = FileBytes.wholeFileLimit) {
         let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
         guard fd >= 0 else { return nil }
         defer { close(fd) }

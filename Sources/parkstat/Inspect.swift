@@ -6,6 +6,7 @@ import Rules
 import SheetModel
 import Synchronization
 import XLSXReader
+import ZipXML
 
 #if canImport(Glibc)
 import Glibc
@@ -129,7 +130,8 @@ struct WorkbookStats: Sendable {
         let started = monotonicSeconds()
         var result = WorkbookStats(path: path)
         do {
-            let book = try Workbook(path: path)
+            // A small file is read whole first: one read instead of libzip's seeks and reads.
+            let book = try FileBytes(path: path).map { try Workbook(path: path, bytes: $0) } ?? Workbook(path: path)
             for (i, info) in book.sheets.enumerated() {
                 var s = SheetStats(name: info.name, kind: info.kind, state: info.state)
                 let rows = try book.rows(at: i)
