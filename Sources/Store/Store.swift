@@ -74,7 +74,36 @@ public final class Store: Sendable {
                   PRIMARY KEY(file_id, uscc, period)) WITHOUT ROWID;
                 """)
         }
+        m.registerMigration("v2") { db in try Store.migrateFactsIntoSubmissions(db) }
         return m
+    }
+
+    /// "v2": a submission's facts move into its row (`submission.facts`, see `FactsText`), and
+    /// `fact` becomes a view of them with the old columns, so SQL that reads facts still works.
+    /// Existing stores are converted in the migration's transaction: all or nothing.
+    static func migrateFactsIntoSubmissions(_ db: Database) throws {
+        try db.execute(sql: "ALTER TABLE submission ADD COLUMN facts TEXT NOT NULL DEFAULT '{}'")
+        // The values are converted here, not by SQL's json_group_object, which prints REALs with 15
+        // significant digits: a stored figure would not come back as the same Double.
+        let update = try db.makeStatement(sql: "UPDATE submission SET facts = ? WHERE id = ?")
+        var id: Int64?
+        var facts: [String: [String: Double]] = [:]
+        func flush() throws {
+            guard let id else { return }
+            try update.execute(arguments: [try FactsText.encode(facts), id])
+            facts = [:]
+        }
+        for r in try Row.fetchAll(db, sql: "SELECT submission_id, field, part, value FROM fact ORDER BY submission_id") {
+            let sid: Int64 = r[0]
+            if sid != id { try flush(); id = sid }
+            facts[r[1] as String, default: [:]][r[2] as String] = r[3] as Double
+        }
+        try flush()
+        try db.execute(sql: """
+            DROP TABLE fact;
+            CREATE VIEW fact(submission_id, field, part, value) AS
+              SELECT s.id, f.key, p.key, p.value FROM submission s, json_each(s.facts) f, json_each(f.value) p;
+            """)
     }
 
     /// Row counts of every table: what a rerun must leave unchanged.

@@ -1,0 +1,224 @@
+import GRDB
+import Rules
+
+/// A submission's facts as `submission.facts` holds them (migration "v2"): JSON text
+/// `{"field":{"part":value,…},…}`, fields and parts in sorted order, each value in the shortest
+/// text that reads back as the same Double.
+///
+/// One column instead of ~20 rows of a `fact` table: those rows were a B-tree of their own, and as
+/// a WITHOUT ROWID table every append split pages by rebalancing siblings, so a stored file wrote
+/// ~2.8 of its ~8 WAL pages for its facts. In the submission row they are on a page the commit
+/// writes anyway. JSON, so that SQL still sees them: the `fact` view unpacks them with json_each.
+enum FactsText {
+    /// The text for a submission's facts. A NaN is refused, as `fact.value NOT NULL` refused it
+    /// (SQLite binds NaN as NULL), so the file is stored whole or not at all as before; ±infinity
+    /// is written as ±9e999, which JSON readers, SQLite's included, read back as infinity.
+    static func encode(_ facts: [String: [String: Double]]) throws -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(facts.count * 64 + 2)
+        var firstField = true
+        for field in facts.keys.sorted() {
+            let parts = facts[field]!
+            // A field without parts had no fact row: it is not written, so it does not come back.
+            guard !parts.isEmpty else { continue }
+            if !firstField { out.append(UInt8(ascii: ",")) }
+            firstField = false
+            quoted(field, into: &out)
+            out.append(UInt8(ascii: ":"))
+            out.append(UInt8(ascii: "{"))
+            var firstPart = true
+            for (part, value) in parts.sorted(by: { $0.key < $1.key }) {
+                if !firstPart { out.append(UInt8(ascii: ",")) }
+                firstPart = false
+                quoted(part, into: &out)
+                out.append(UInt8(ascii: ":"))
+                if value.isNaN {
+                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL,
+                                        message: "NOT NULL constraint failed: fact.value (\(field).\(part) is NaN)")
+                } else if value.isInfinite {
+                    out += (value < 0 ? "-9e999" : "9e999").utf8
+                } else {
+                    out += value.description.utf8
+                }
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private static func quoted(_ s: String, into out: inout [UInt8]) {
+        // Field and part names never need escaping in practice; only then is the shared encoder used.
+        if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += JSON.string(s).utf8
+        } else {
+            out.append(UInt8(ascii: "\""))
+            out += s.utf8
+            out.append(UInt8(ascii: "\""))
+        }
+    }
+
+    /// The facts of a text as `StoredSubmission.facts` has them.
+    static func decode(_ text: String) throws -> [String: [String: Double]] {
+        var text = text
+        return try text.withUTF8 { bytes in
+            var out: [String: [String: Double]] = [:]
+            try forEach(bytes) { field, part, value in
+                out[String(decoding: field, as: UTF8.self), default: [:]][String(decoding: part, as: UTF8.self)] = value
+            }
+            return out
+        }
+    }
+
+    struct Malformed: Error, CustomStringConvertible {
+        var text: String
+        var description: String { "submission.facts is not facts JSON: \(text.prefix(200))" }
+    }
+
+    /// Calls `body` with each fact in the order stored: its field's and part's UTF-8 bytes (valid
+    /// during the call only) and its value. Reads what `encode` writes, and any JSON of that shape.
+    static func forEach(_ text: UnsafeBufferPointer<UInt8>,
+                        _ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<UInt8>, Double) throws -> Void) throws {
+        var r = Reader(text: text)
+        guard r.take(UInt8(ascii: "{")) else { throw r.malformed() }
+        if r.take(UInt8(ascii: "}")) { return try r.end() }
+        repeat {
+            let field = try r.string()
+            guard r.take(UInt8(ascii: ":")), r.take(UInt8(ascii: "{")) else { throw r.malformed() }
+            if !r.take(UInt8(ascii: "}")) {
+                repeat {
+                    let part = try r.string()
+                    guard r.take(UInt8(ascii: ":")) else { throw r.malformed() }
+                    let value = try r.number()
+                    try field.withBytes { f in try part.withBytes { p in try body(f, p, value) } }
+                } while r.take(UInt8(ascii: ","))
+                guard r.take(UInt8(ascii: "}")) else { throw r.malformed() }
+            }
+        } while r.take(UInt8(ascii: ","))
+        guard r.take(UInt8(ascii: "}")) else { throw r.malformed() }
+        try r.end()
+    }
+
+    /// A JSON string read: a slice of the text, or its unescaped bytes when it had escapes.
+    enum Text {
+        case slice(UnsafeBufferPointer<UInt8>)
+        case unescaped([UInt8])
+
+        func withBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+            switch self {
+            case .slice(let b): return try body(b)
+            case .unescaped(let a): return try a.withUnsafeBufferPointer(body)
+            }
+        }
+    }
+
+    private struct Reader {
+        let text: UnsafeBufferPointer<UInt8>
+        var i = 0
+
+        init(text: UnsafeBufferPointer<UInt8>) { self.text = text }
+
+        func malformed() -> Malformed { Malformed(text: String(decoding: text, as: UTF8.self)) }
+
+        mutating func skipSpace() {
+            while i < text.count, text[i] == 0x20 || text[i] == 0x0A || text[i] == 0x0D || text[i] == 0x09 { i += 1 }
+        }
+
+        /// Consumes `byte` (after any white space) when it is next.
+        mutating func take(_ byte: UInt8) -> Bool {
+            skipSpace()
+            guard i < text.count, text[i] == byte else { return false }
+            i += 1
+            return true
+        }
+
+        func end() throws {
+            var j = i
+            while j < text.count, text[j] == 0x20 || text[j] == 0x0A || text[j] == 0x0D || text[j] == 0x09 { j += 1 }
+            guard j == text.count else { throw malformed() }
+        }
+
+        mutating func string() throws -> Text {
+            guard take(UInt8(ascii: "\"")) else { throw malformed() }
+            let start = i
+            while i < text.count, text[i] != UInt8(ascii: "\"") {
+                if text[i] == UInt8(ascii: "\\") { i = start; return try escaped() }
+                i += 1
+            }
+            guard i < text.count else { throw malformed() }
+            i += 1
+            return .slice(UnsafeBufferPointer(rebasing: text[start..<i - 1]))
+        }
+
+        /// The rare string with escapes (as `JSON.string` writes them, or any JSON escape).
+        private mutating func escaped() throws -> Text {
+            var out: [UInt8] = []
+            while i < text.count {
+                let b = text[i]
+                i += 1
+                if b == UInt8(ascii: "\"") { return .unescaped(out) }
+                guard b == UInt8(ascii: "\\") else { out.append(b); continue }
+                guard i < text.count else { break }
+                let e = text[i]
+                i += 1
+                switch e {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"): out.append(e)
+                case UInt8(ascii: "b"): out.append(0x08)
+                case UInt8(ascii: "f"): out.append(0x0C)
+                case UInt8(ascii: "n"): out.append(0x0A)
+                case UInt8(ascii: "r"): out.append(0x0D)
+                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "u"):
+                    var unit = try hex4()
+                    if (0xD800..<0xDC00).contains(unit), i + 1 < text.count, text[i] == UInt8(ascii: "\\"), text[i + 1] == UInt8(ascii: "u") {
+                        i += 2
+                        let low = try hex4()
+                        guard (0xDC00..<0xE000).contains(low) else { throw malformed() }
+                        unit = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
+                    }
+                    guard let scalar = Unicode.Scalar(unit) else { throw malformed() }
+                    out += Array(String(Character(scalar)).utf8)
+                default: throw malformed()
+                }
+            }
+            throw malformed()
+        }
+
+        private mutating func hex4() throws -> UInt32 {
+            guard i + 4 <= text.count else { throw malformed() }
+            var v: UInt32 = 0
+            for _ in 0..<4 {
+                let c = text[i]
+                i += 1
+                switch c {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): v = v << 4 | UInt32(c - UInt8(ascii: "0"))
+                case UInt8(ascii: "a")...UInt8(ascii: "f"): v = v << 4 | UInt32(c - UInt8(ascii: "a") + 10)
+                case UInt8(ascii: "A")...UInt8(ascii: "F"): v = v << 4 | UInt32(c - UInt8(ascii: "A") + 10)
+                default: throw malformed()
+                }
+            }
+            return v
+        }
+
+        mutating func number() throws -> Double {
+            skipSpace()
+            let start = i
+            while i < text.count {
+                switch text[i] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."),
+                     UInt8(ascii: "e"), UInt8(ascii: "E"): i += 1
+                default:
+                    return try parse(start)
+                }
+            }
+            return try parse(start)
+        }
+
+        private func parse(_ start: Int) throws -> Double {
+            // Shorter than 16 bytes (nearly every figure) the String is inline: no allocation.
+            guard i > start, let v = Double(String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self))
+            else { throw malformed() }
+            return v
+        }
+    }
+}
