@@ -17,8 +17,8 @@ enum FactsText {
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(facts.count * 64 + 2)
         var firstField = true
-        for field in facts.keys.sorted() {
-            let parts = facts[field]!
+        // Sorted as (key, value) pairs: looking each key up again would hash it once more.
+        for (field, parts) in facts.sorted(by: { $0.key < $1.key }) {
             // A field without parts had no fact row: it is not written, so it does not come back.
             guard !parts.isEmpty else { continue }
             if !firstField { out.append(UInt8(ascii: ",")) }
@@ -32,14 +32,8 @@ enum FactsText {
                 firstPart = false
                 quoted(part, into: &out)
                 out.append(UInt8(ascii: ":"))
-                if value.isNaN {
-                    throw DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL,
-                                        message: "NOT NULL constraint failed: fact.value (\(field).\(part) is NaN)")
-                } else if value.isInfinite {
-                    out += (value < 0 ? "-9e999" : "9e999").utf8
-                } else {
-                    out += value.description.utf8
-                }
+                if value.isNaN { throw nan(field, part) }
+                number(value, into: &out)
             }
             out.append(UInt8(ascii: "}"))
         }
@@ -47,14 +41,70 @@ enum FactsText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    private static func quoted(_ s: String, into out: inout [UInt8]) {
-        // Field and part names never need escaping in practice; only then is the shared encoder used.
-        if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-            out += JSON.string(s).utf8
-        } else {
-            out.append(UInt8(ascii: "\""))
-            out += s.utf8
-            out.append(UInt8(ascii: "\""))
+    static func nan(_ field: String, _ part: String) -> DatabaseError {
+        DatabaseError(resultCode: .SQLITE_CONSTRAINT_NOTNULL, message: "NOT NULL constraint failed: fact.value (\(field).\(part) is NaN)")
+    }
+
+    /// A figure as text that reads back as the same Double. Figures nearly always have a few
+    /// decimals: when `value` is n / 10^k for an integer n below 2^53 (k ≤ 6), "n with k decimals"
+    /// is exact, because reading that text and dividing n by 10^k round the same rational number
+    /// correctly. Anything else (and -0.0) is Swift's shortest round-trip `description`, which
+    /// cost more than the rest of storing the submission.
+    static func number(_ value: Double, into out: inout [UInt8]) {
+        if value.isInfinite {
+            out += (value < 0 ? "-9e999" : "9e999").utf8
+            return
+        }
+        if value != 0 || value.sign == .plus, value.magnitude < 1e15 {
+            var scale = 1.0
+            for k in 0...6 {
+                let n = (value * scale).rounded()
+                if n.magnitude < 9_007_199_254_740_992, n / scale == value {
+                    decimal(Int64(n), decimals: k, into: &out)
+                    return
+                }
+                scale *= 10
+            }
+        }
+        out += value.description.utf8
+    }
+
+    /// `n` / 10^decimals in decimal, with at least one digit after the point ("16.0", "0.65", "-3.5").
+    private static func decimal(_ n: Int64, decimals: Int, into out: inout [UInt8]) {
+        var m = n.magnitude
+        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)   // 32 bytes of stack for up to 22 digits
+        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
+            var i = 0
+            repeat {
+                buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                i += 1
+            } while m > 0 || i <= decimals
+            return i
+        }
+        if n < 0 { out.append(UInt8(ascii: "-")) }
+        withUnsafeBytes(of: &digits) { buffer in
+            // Digits were made least significant first.
+            var i = count - 1
+            while i >= decimals { out.append(buffer[i]); i -= 1 }
+            out.append(UInt8(ascii: "."))
+            if decimals == 0 { out.append(UInt8(ascii: "0")); return }
+            // No trailing zeros: k was the smallest that fits, so the last digit is not 0.
+            while i >= 0 { out.append(buffer[i]); i -= 1 }
+        }
+    }
+
+    static func quoted(_ s: String, into out: inout [UInt8]) {
+        var s = s
+        s.withUTF8 { bytes in
+            // Field and part names never need escaping in practice; only then is the shared encoder used.
+            if bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+                out += JSON.string(String(decoding: bytes, as: UTF8.self)).utf8
+            } else {
+                out.append(UInt8(ascii: "\""))
+                out.append(contentsOf: bytes)
+                out.append(UInt8(ascii: "\""))
+            }
         }
     }
 
@@ -69,6 +119,36 @@ enum FactsText {
             return out
         }
     }
+
+    /// "-123.45" as m / 10^k with m < 2^53 and k ≤ 22 (what `number` writes for nearly every
+    /// figure): both are exact Doubles, so one division rounds the written rational correctly, as
+    /// `Double(String)` does, at a fraction of its cost. nil for anything else.
+    static func plainDecimal(_ bytes: UnsafeBufferPointer<UInt8>) -> Double? {
+        var i = 0
+        let negative = bytes.first == UInt8(ascii: "-")
+        if negative { i = 1 }
+        var m: UInt64 = 0, digits = 0, decimals = 0, point = false
+        while i < bytes.count {
+            let b = bytes[i]
+            i += 1
+            if b == UInt8(ascii: ".") {
+                guard !point, digits > 0 else { return nil }
+                point = true
+                continue
+            }
+            guard b >= UInt8(ascii: "0"), b <= UInt8(ascii: "9") else { return nil }
+            m = m &* 10 &+ UInt64(b - UInt8(ascii: "0"))
+            digits += 1
+            if point { decimals += 1 }
+            // 15 digits are always below 2^53; longer texts go the standard way.
+            guard digits <= 15 else { return nil }
+        }
+        guard digits > 0, !point || decimals > 0 else { return nil }
+        let v = Double(m) / powersOfTen[decimals]
+        return negative ? -v : v
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { k in (0..<k).reduce(1.0) { r, _ in r * 10 } }
 
     struct Malformed: Error, CustomStringConvertible {
         var text: String
@@ -215,10 +295,12 @@ enum FactsText {
         }
 
         private func parse(_ start: Int) throws -> Double {
-            // Shorter than 16 bytes (nearly every figure) the String is inline: no allocation.
+            if let v = FactsText.plainDecimal(UnsafeBufferPointer(rebasing: text[start..<i])) { return v }
+            // Exponents, 16 digits or more: the standard library's reading (the String is inline below 16 bytes).
             guard i > start, let v = Double(String(decoding: UnsafeBufferPointer(rebasing: text[start..<i]), as: UTF8.self))
             else { throw malformed() }
             return v
         }
     }
 }
+

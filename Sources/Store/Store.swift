@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -123,12 +124,21 @@ public final class Store: Sendable {
     }
 
     /// UTC "YYYY-MM-DDTHH:MM:SSZ". Formatted by hand: an ISO8601DateFormatter per stored file
-    /// cost more than the SQLite work of storing it.
+    /// cost more than the SQLite work of storing it. Many files are stored within one second:
+    /// the text of the last second is reused.
     static func now() -> String {
-        var t = time(nil)
-        var tm = tm()
-        gmtime_r(&t, &tm)
-        func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
-        return "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+        let t = time(nil)
+        return lastNow.withLock { last in
+            if let last, last.time == t { return last.text }
+            var t = t
+            var tm = tm()
+            gmtime_r(&t, &tm)
+            func two(_ v: Int32) -> String { v < 10 ? "0\(v)" : "\(v)" }
+            let text = "\(tm.tm_year + 1900)-\(two(tm.tm_mon + 1))-\(two(tm.tm_mday))T\(two(tm.tm_hour)):\(two(tm.tm_min)):\(two(tm.tm_sec))Z"
+            last = (t, text)
+            return text
+        }
     }
+
+    private static let lastNow = Mutex<(time: time_t, text: String)?>(nil)
 }

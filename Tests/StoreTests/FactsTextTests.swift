@@ -27,6 +27,38 @@ import TestSupport
         #expect(try FactsText.encode(["empty": [:]]) == "{}")
     }
 
+    /// The decimal fast path and the fallback, over figures as reported and over arbitrary bit patterns.
+    @Test func numbersReadBackAsTheSameDouble() {
+        func text(_ v: Double) -> String {
+            var out: [UInt8] = []
+            FactsText.number(v, into: &out)
+            return String(decoding: out, as: UTF8.self)
+        }
+        #expect(text(16) == "16.0" && text(0) == "0.0" && text(-0.0) == "-0.0" && text(0.65) == "0.65")
+        #expect(text(-3.5) == "-3.5" && text(2351.79) == "2351.79" && text(0.000001) == "0.000001" && text(1.0 / 3) == (1.0 / 3).description)
+        var rng = SystemRandomNumberGenerator()
+        var values: [Double] = [1e15, 999_999_999_999_999.9, 9_007_199_254_740_993, 0.1 + 0.2, 1e-7, 123_456.123_456_7]
+        for _ in 0..<20_000 {
+            values.append(Double(Int.random(in: -10_000_000_000...10_000_000_000, using: &rng)) / [1, 10, 100, 1000, 1e4, 1e5, 1e6, 1e7][Int.random(in: 0..<8, using: &rng)])
+            let bits = Double(bitPattern: rng.next())
+            if bits.isFinite { values.append(bits) }
+            values.append(Double.random(in: -1e6...1e6, using: &rng))
+        }
+        for v in values {
+            let t = text(v)
+            #expect(Double(t) == v && Double(t)?.sign == v.sign, "\(v) written as \(t)")
+            let back = try? FactsText.decode(#"{"a":{"x":"# + t + "}}")["a"]?["x"]
+            #expect(back == v && back?.sign == v.sign, "\(t) read as \(String(describing: back))")
+        }
+        // The quick reading agrees with the standard library's wherever it answers.
+        for t in ["0", "-0", "0.5", "123456789012345", "99999999999999.9", "0.000000000000001", "-1.25", "7.0"] + values.map(\.description) {
+            let q = t.utf8.withContiguousStorageIfAvailable { FactsText.plainDecimal($0) } ?? nil
+            if let q { #expect(q == Double(t) && q.sign == Double(t)?.sign, "\(t)") }
+        }
+        #expect(["1.", ".5", "1e5", "1234567890123456", "--1", "1.2.3", ""].allSatisfy { t in
+            (t.utf8.withContiguousStorageIfAvailable { FactsText.plainDecimal($0) } ?? nil) == nil })
+    }
+
     @Test func anyJSONOfTheShapeReads() throws {
         #expect(try FactsText.decode(#" { "a" : { "x" : 1 , "y":-2.5E+3 } , "\u00e9\ud83d\ude00" : {} } "#)
                 == ["a": ["x": 1, "y": -2500]])
