@@ -28,7 +28,12 @@ public final class Store: Sendable {
         // hands); it only skips an fsync per commit, which one-file-per-transaction makes frequent.
         // A larger WAL before checkpointing: a page rewritten by many small transactions is then
         // copied into the database once rather than at every 1 000 pages.
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384") }
+        // A 16 MB page cache rather than SQLite's 2 MB: the B-trees a stored file writes to at
+        // random places (file.sha256, submission_current) outgrew 2 MB, and each miss was a
+        // pread of the WAL or database (4 600 of them for 4 250 files, 1 900 left: checkpointing).
+        config.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 16384; PRAGMA cache_size = -16384")
+        }
         do {
             db = try DatabaseQueue(path: path, configuration: config)
             try Store.migrator.migrate(db)
