@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -52,37 +53,30 @@ extension Store {
         return try db.read { db in
             let marks = databaseQuestionMarks(count: periods.count)
             var table = FactTable()
-            var index: [Int64: Int] = [:]
-            // By position through cursors: looking columns up by name costs more than the rest of the loop.
-            let rows = try Row.fetchCursor(db, sql: """
-                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
-                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
-                """, arguments: StatementArguments(periods))
-            while let r = try rows.next() {
-                index[r[0]] = table.rows.count
-                table.rows.append(StoredSubmission(headerRow: r))
-            }
             var cells: [(row: Int, column: Int, value: Double)] = []
-            cells.reserveCapacity(table.rows.count * 24)
             var guess = 0
-            // Through the C API, field and part compared as bytes: a String for each of them, and
-            // GRDB's row cursor, cost more than the query.
+            // One pass through the C API: each row's header, then its facts (`FactsText`) with field
+            // and part compared as bytes: a String for each of them, and GRDB's row cursor, cost more
+            // than the query.
             try Store.forEachRow(db, """
-                SELECT x.submission_id, x.field, x.part, x.value FROM submission s JOIN fact x ON x.submission_id = s.id
-                WHERE s.superseded_by IS NULL AND s.period IN (\(marks))
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path, s.facts FROM submission s JOIN file f ON f.id = s.file_id
+                WHERE s.superseded_by IS NULL AND s.period IN (\(marks)) ORDER BY s.period, s.uscc
                 """, periods.map(\.databaseValue)) { h in
-                guard let row = index[sqlite3_column_int64(h, 0)] else { return }
-                let field = Store.text(h, 1), part = Store.text(h, 2)
-                // Facts come in key order and most rows have the same keys: the column after the last one
-                // usually matches, which spares making and hashing the key.
-                let column: Int
-                if guess < table.keys.count, table.utf8[guess].field.elementsEqual(field), table.utf8[guess].part.elementsEqual(part) {
-                    column = guess
-                } else {
-                    column = table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
+                let row = table.rows.count
+                table.rows.append(StoredSubmission(headerStatement: h))
+                try FactsText.forEach(Store.text(h, 6)) { field, part, value in
+                    // Facts come in key order and most rows have the same keys: the column after the last one
+                    // usually matches, which spares making and hashing the key.
+                    let column: Int
+                    if guess < table.keys.count, Store.same(table.utf8[guess].field, field), Store.same(table.utf8[guess].part, part) {
+                        column = guess
+                    } else {
+                        column = table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
+                    }
+                    cells.append((row, column, value))
+                    guess = column + 1
                 }
-                cells.append((row, column, sqlite3_column_double(h, 3)))
-                guess = column + 1
+                guess = 0
             }
             table.fill(cells)
             return table
@@ -109,6 +103,13 @@ extension FactTable {
 }
 
 extension Store {
+    /// Byte equality, as memcmp: `elementsEqual`'s iterators cost more per fact than reading it.
+    @inline(__always)
+    static func same(_ a: [UInt8], _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        return a.withUnsafeBufferPointer { a in a.count == 0 || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0 }
+    }
+
     /// A text column's bytes, valid until the statement steps again.
     static func text(_ h: OpaquePointer, _ column: CInt) -> UnsafeBufferPointer<UInt8> {
         guard let p = sqlite3_column_text(h, column) else { return UnsafeBufferPointer(start: nil, count: 0) }

@@ -1,6 +1,7 @@
 import Foundation
 import SheetModel
 import GRDB
+import GRDBSQLite
 import Rules
 
 /// A registry row as stored (latest snapshot).
@@ -33,6 +34,13 @@ extension StoredSubmission {
     /// submissions selects these), read by position; the facts are read separately.
     init(headerRow r: GRDB.Row) {
         self.init(id: r[0], uscc: r[1], name: r[2], period: r[3], file: r[5], revision: r[4], facts: [:])
+    }
+
+    /// The same header read from SQLite's statement, without GRDB's row.
+    init(headerStatement h: OpaquePointer) {
+        func text(_ c: CInt) -> String { String(decoding: Store.text(h, c), as: UTF8.self) }
+        self.init(id: sqlite3_column_int64(h, 0), uscc: text(1), name: text(2), period: text(3), file: text(5),
+                  revision: Int(sqlite3_column_int64(h, 4)), facts: [:])
     }
 }
 
@@ -94,27 +102,14 @@ extension Store {
         try currentSubmissions(periods: [period])
     }
 
+    /// Submissions with their facts: `sql` selects the header columns, then `s.facts`.
     static func submissions(_ db: Database, sql: String, arguments: StatementArguments) throws -> [StoredSubmission] {
         var out: [StoredSubmission] = []
-        var index: [Int64: Int] = [:]
         let rows = try Row.fetchCursor(db, sql: sql, arguments: arguments)
         while let r = try rows.next() {
-            index[r[0]] = out.count
-            out.append(StoredSubmission(headerRow: r))
-        }
-        guard !out.isEmpty else { return out }
-        // Facts in one pass over the ids found, in chunks that stay under SQLite's variable limit.
-        let ids = out.map(\.id)
-        for start in stride(from: 0, to: ids.count, by: 500) {
-            let chunk = Array(ids[start..<min(start + 500, ids.count)])
-            let facts = try Row.fetchCursor(db, sql: """
-                SELECT submission_id, field, part, value FROM fact WHERE submission_id IN (\(databaseQuestionMarks(count: chunk.count)))
-                """, arguments: StatementArguments(chunk))
-            while let f = try facts.next() {
-                // By position: looking columns up by name costs more than the rest of the loop.
-                let i = index[f[0]]!
-                out[i].facts[f[1], default: [:]][f[2]] = f[3] as Double
-            }
+            var s = StoredSubmission(headerRow: r)
+            s.facts = try FactsText.decode(r[6])
+            out.append(s)
         }
         return out
     }
@@ -128,7 +123,7 @@ extension Store {
             guard !pairs.isEmpty else { return [] }
             let ids = pairs.flatMap { [$0["id"] as Int64, $0["superseded_by"] as Int64] }
             let subs = try Store.submissions(db, sql: """
-                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path, s.facts FROM submission s JOIN file f ON f.id = s.file_id
                 WHERE s.id IN (\(databaseQuestionMarks(count: ids.count)))
                 """, arguments: StatementArguments(ids))
             let byID = Dictionary(uniqueKeysWithValues: subs.map { ($0.id, $0) })
@@ -181,7 +176,7 @@ public struct StorePriorPeriods: PriorPeriodSource {
     public func facts(uscc: String, period: String) -> [String: [String: Double]]? {
         guard let s = try? store.db.read({ db in
             try Store.submissions(db, sql: """
-                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path FROM submission s JOIN file f ON f.id = s.file_id
+                SELECT s.id, s.uscc, s.name, s.period, s.revision, f.path, s.facts FROM submission s JOIN file f ON f.id = s.file_id
                 WHERE s.superseded_by IS NULL AND s.uscc = ? AND s.period = ?
                 """, arguments: [uscc, period])
         }) else { return nil }

@@ -131,18 +131,12 @@ extension Store {
                 let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
                                                [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
                 let revision = old.map { $0.revision + 1 } ?? 1
-                try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision) VALUES", columns: 7,
+                // The facts travel in the submission's row (see `FactsText`).
+                try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision, facts) VALUES", columns: 8,
                                  [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
-                                  s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue])
-                let id = db.lastInsertedRowID
-                if let old { try supersede.execute(arguments: [id, old.id]) }
-                var facts: [DatabaseValue] = []
-                for field in s.facts.keys.sorted() {
-                    for (part, value) in s.facts[field]!.sorted(by: { $0.key < $1.key }) {
-                        facts += [id.databaseValue, field.databaseValue, part.databaseValue, value.databaseValue]
-                    }
-                }
-                try Store.insert(db, "INSERT INTO fact(submission_id, field, part, value) VALUES", columns: 4, facts)
+                                  s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue,
+                                  try FactsText.encode(s.facts).databaseValue])
+                if let old { try supersede.execute(arguments: [db.lastInsertedRowID, old.id]) }
             }
             let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
             for r in rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
