@@ -10,22 +10,30 @@ public struct Ingestor: Sendable {
     public let store: Store
     public let schema: Schema
     public let registry: Registry?
-    public let snapshotID: Int64?
+    /// The registry snapshot's id, stored on another thread while the first batch is hashed.
+    private let snapshot: Background<Int64?>
     /// Seconds spent reading and validating, and storing, summed over batches (for `run --verbose`
     /// and the benchmark: how much the store adds to `validate`). Storing overlaps validation: its
     /// time is the writer's, and validation is charged the rest of the wall time.
     public let clock = PhaseClock()
 
     /// Snapshots the registry (when given) so aggregation sees the master list this import used.
+    /// The snapshot is written in the background; `ingest` waits for it before touching the store
+    /// and rethrows its error.
     public init(store: Store, schema: Schema, registry: Registry?, registryPath: String?) throws {
         self.store = store
         self.schema = schema
         self.registry = registry
-        if let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) {
-            snapshotID = try store.snapshot(registry: registry, sha256: FileDigest.sha256(data), path: registryPath)
-        } else {
-            snapshotID = nil
+        snapshot = Background {
+            guard let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) else { return nil }
+            return try store.snapshot(registry: registry, sha256: FileDigest.sha256(data), path: registryPath)
         }
+    }
+
+    /// Waits for the registry snapshot: for an import that ended up with no batch to ingest, so the
+    /// snapshot is stored (or its error seen) while the caller still holds the store's lock.
+    public func finish() throws {
+        _ = try snapshot.result()
     }
 
     /// Validates and stores one batch (a month folder, or loose files with `period`), in file order.
@@ -34,12 +42,13 @@ public struct Ingestor: Sendable {
     public func ingest(files: [String], period: String?,
                        progress: (@Sendable (_ file: String) -> Void)? = nil) throws -> [FileReport] {
         let started = PhaseClock.now()
+        let digests = Ingestor.digests(files)
+        let snapshotID = try snapshot.result()
         var known = try store.knownFiles()
         var reports = [FileReport?](repeating: nil, count: files.count)
         var fresh: [Int] = []
         var hashes: [Int: (String, Int)] = [:]
         var replayed: [Int64] = []
-        let digests = Ingestor.digests(files)
         for (i, file) in files.enumerated() {
             guard let (hash, size) = digests[i] else {
                 fresh.append(i)    // the validator says why it skips it, or that it cannot read it
