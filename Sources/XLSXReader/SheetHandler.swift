@@ -52,7 +52,30 @@ final class SheetHandler: SAXHandler {
 
     var currentCell: CellRef? { inCell ? CellRef(row: rowIndex, column: column) : nil }
 
-    override func startElement(_ name: SAXName, _ attributes: SAXAttributes) {
+    /// libxml2 calls the handler directly: no closure and no vtable call per event.
+    override class var entryPoints: SAXEntryPoints? {
+        // _withUnsafeGuaranteedRef: no retain/release of the handler per event.
+        SAXEntryPoints(
+            startElement: { context, localName, _, _, _, _, attributeCount, _, attributes in
+                guard let context, let localName else { return }
+                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                    $0.start(SAXName(pointer: localName), SAXAttributes(base: attributes, count: Int(attributeCount)))
+                }
+            },
+            endElement: { context, localName, _, _ in
+                guard let context, let localName else { return }
+                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(SAXName(pointer: localName)) }
+            },
+            characters: { context, bytes, count in
+                guard let context, let bytes, count > 0 else { return }
+                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                    $0.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+                }
+            })
+    }
+
+    private func start(_ name: SAXName, _ attributes: SAXAttributes) {
+        guard enterElement() else { return }
         let p = name.pointer
         // Single-letter names first: they are nearly every event of a sheet.
         if p[1] == 0 {
@@ -77,7 +100,8 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    override func endElement(_ name: SAXName) {
+    private func end(_ name: SAXName) {
+        leaveElement()
         let p = name.pointer
         if p[1] == 0 {
             switch p[0] {
@@ -98,7 +122,7 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    override func characters(_ bytes: UnsafeBufferPointer<UInt8>) {
+    private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inValue {
             value.append(bytes)
         } else if inInline {
