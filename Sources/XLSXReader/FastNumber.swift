@@ -10,29 +10,34 @@ enum FastNumber {
         if negative { p += 1 }
         let first = p
         while p < end && p.pointee == UInt8(ascii: "0") { p += 1 }  // leading zeros add no precision
+        // Digits are counted by pointer difference, not per digit: the loops stay a load, a compare
+        // and a multiply-add. Past 15 digits the result is refused, so wrapping cannot matter.
         var mantissa: UInt64 = 0
-        var digits = 0  // significant ones; past 15 the result is refused, so wrapping cannot matter
+        var run = p
         while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
             mantissa = mantissa &* 10 &+ UInt64(d)
-            digits += 1
             p += 1
         }
+        var digits = p - run
         var any = p > first
         var fraction = 0
         if p < end && p.pointee == UInt8(ascii: ".") {
             p += 1
             let fractionStart = p
             if digits == 0 { while p < end && p.pointee == UInt8(ascii: "0") { p += 1 } }
+            run = p
             while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
                 mantissa = mantissa &* 10 &+ UInt64(d)
-                digits += 1
                 p += 1
             }
+            digits += p - run
             fraction = p - fractionStart
             any = any || fraction > 0
         }
         guard p == end, any, digits <= 15, fraction <= 22 else { return nil }
-        let value = fraction == 0 ? Double(mantissa) : Double(mantissa) / power(fraction)
+        // Below 2^53, so the signed conversion (one instruction) is exact.
+        let whole = Double(Int64(bitPattern: mantissa))
+        let value = fraction == 0 ? whole : whole / power(fraction)
         return negative ? -value : value
     }
 

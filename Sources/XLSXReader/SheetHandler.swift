@@ -235,6 +235,7 @@ final class SheetHandler: SAXHandler {
         cells.append(Cell(column: column, value: v))
     }
 
+    @inline(never)
     private func fail(_ message: String, _ cell: CellRef?) {
         if failure == nil { failure = (message, cell ?? CellRef(row: rowIndex, column: column)) }
     }
@@ -272,6 +273,7 @@ final class SheetHandler: SAXHandler {
     }
 
     /// The column of an A1 reference (letters, any case; the row digits are checked for shape only).
+    @inline(__always)
     static func parseColumn(_ bytes: UnsafeBufferPointer<UInt8>) -> Int? {
         guard var p = bytes.baseAddress else { return nil }
         let end = p + bytes.count
@@ -283,15 +285,22 @@ final class SheetHandler: SAXHandler {
         }
         let letters = p - lettersStart
         guard letters > 0, letters <= 3, col <= Int(CellRef.maxColumns) else { return nil }
-        var row = 0
         let digitsStart = p
-        while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
-            row = row &* 10 &+ Int(d)
-            p += 1
-        }
+        while p < end && p.pointee &- UInt8(ascii: "0") < 10 { p += 1 }
         let digits = p - digitsStart
-        guard p == end, digits > 0, digits <= 7, row >= 1, row <= Int(CellRef.maxRows) else { return nil }
+        guard p == end, digits > 0, digits <= 7 else { return nil }
+        // Up to six digits not starting with 0 lie within 1...1048576; only the rest need their value.
+        if digits == 7 || digitsStart.pointee == UInt8(ascii: "0") {
+            guard rowInRange(UnsafeBufferPointer(start: digitsStart, count: digits)) else { return nil }
+        }
         return col - 1
+    }
+
+    @inline(never)
+    private static func rowInRange(_ digits: UnsafeBufferPointer<UInt8>) -> Bool {
+        var row = 0
+        for d in digits { row = row &* 10 &+ Int(d &- UInt8(ascii: "0")) }
+        return row >= 1 && row <= Int(CellRef.maxRows)
     }
 
     static func cellType(_ v: UnsafeBufferPointer<UInt8>) -> CellType {
