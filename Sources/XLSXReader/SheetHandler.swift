@@ -6,17 +6,66 @@ import Darwin
 import SheetModel
 import ZipXML
 
-/// SAX state for one worksheet part. Completed rows queue up in `pending` for `SheetRows.next()`.
+/// SAX handler for one worksheet part. Completed rows queue up in `pending` for `SheetRows.next()`.
 /// The hot path compares names as bytes, reads `r`, `t` and `s` in one pass over the attribute
 /// array, reuses its byte buffers, and keeps shared strings as indices until the cell ends.
 final class SheetHandler: SAXHandler {
+    /// The parse state, in memory the handler owns and frees: each C entry point reaches it through
+    /// one pointer, so libxml2's callback and the handler's work compile to one function with no
+    /// retain, release or exclusivity check.
+    let state: UnsafeMutablePointer<SheetParse>
+
+    init(strings: [String], styles: Styles, dateSystem: DateSystem) {
+        state = .allocate(capacity: 1)
+        state.initialize(to: SheetParse(strings: strings, styles: styles, dateSystem: dateSystem))
+    }
+
+    deinit {
+        state.deinitialize(count: 1)
+        state.deallocate()
+    }
+
+    var currentCell: CellRef? { state.pointee.currentCell }
+
+    /// libxml2 calls the handler directly: no closure and no vtable call per event.
+    /// `_withUnsafeGuaranteedRef`: no retain/release of the handler per event.
+    override class var entryPoints: SAXEntryPoints? {
+        SAXEntryPoints(
+            startElement: { context, localName, _, _, _, _, attributeCount, _, attributes in
+                guard let context, let localName,
+                      let state = Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef({
+                          $0.enterElement() ? $0.state : nil
+                      })
+                else { return }
+                state.pointee.start(localName, SAXAttributes(base: attributes, count: Int(attributeCount)))
+            },
+            endElement: { context, localName, _, _ in
+                guard let context, let localName else { return }
+                let state = Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
+                    $0.leaveElement()
+                    return $0.state
+                }
+                state.pointee.end(localName)
+            },
+            characters: { context, bytes, count in
+                guard let context, let bytes, count > 0 else { return }
+                let state = Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.state }
+                state.pointee.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
+            })
+    }
+}
+
+/// What a sheet's callbacks read and write.
+struct SheetParse: ~Copyable {
     enum CellType { case number, shared, formulaString, inline, bool, error, isoDate }
 
     let strings: [String]
     let styles: Styles
     let dateSystem: DateSystem
 
+    /// Rows parsed from the current chunk: `pending[head..<filled]` are still to be handed out.
     var pending: [Row] = []
+    var filled = 0
     var head = 0
     var merged: [CellRange] = []
     /// A problem found inside a callback (which cannot throw); raised after the chunk.
@@ -52,47 +101,35 @@ final class SheetHandler: SAXHandler {
 
     var currentCell: CellRef? { inCell ? CellRef(row: rowIndex, column: column) : nil }
 
-    /// libxml2 calls the handler directly: no closure and no vtable call per event.
-    override class var entryPoints: SAXEntryPoints? {
-        // _withUnsafeGuaranteedRef: no retain/release of the handler per event.
-        SAXEntryPoints(
-            startElement: { context, localName, _, _, _, _, attributeCount, _, attributes in
-                guard let context, let localName else { return }
-                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
-                    $0.start(SAXName(pointer: localName), SAXAttributes(base: attributes, count: Int(attributeCount)))
-                }
-            },
-            endElement: { context, localName, _, _ in
-                guard let context, let localName else { return }
-                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef { $0.end(SAXName(pointer: localName)) }
-            },
-            characters: { context, bytes, count in
-                guard let context, let bytes, count > 0 else { return }
-                Unmanaged<SheetHandler>.fromOpaque(context)._withUnsafeGuaranteedRef {
-                    $0.text(UnsafeBufferPointer(start: bytes, count: Int(count)))
-                }
-            })
-    }
+    // MARK: events
 
-    private func start(_ name: SAXName, _ attributes: SAXAttributes) {
-        guard enterElement() else { return }
-        let p = name.pointer
+    @inline(__always)
+    mutating func start(_ p: UnsafePointer<UInt8>, _ attributes: SAXAttributes) {
         // Single-letter names first: they are nearly every event of a sheet.
         if p[1] == 0 {
             switch p[0] {
             case UInt8(ascii: "c"): if inRow { startCell(attributes) }
             case UInt8(ascii: "v"): if inCell { inValue = true; hasValue = true; value.removeAll() }
             case UInt8(ascii: "f"): if inCell { hasFormula = true }
-            default: if inInline { inlineText.start(name, attributes) }
+            default: if inInline { inlineText.start(SAXName(pointer: p), attributes) }
             }
             return
         }
+        let name = SAXName(pointer: p)
         if inInline {
             inlineText.start(name, attributes)
-        } else if name.is("row") {
-            if inSheetData { startRow(attributes) }
         } else if name.is("is") {
             if inCell { inInline = true; hasValue = true; inlineText.reset() }
+        } else {
+            startOther(name, attributes)
+        }
+    }
+
+    /// Elements met once per row or per part.
+    @inline(never)
+    private mutating func startOther(_ name: SAXName, _ attributes: SAXAttributes) {
+        if name.is("row") {
+            if inSheetData { startRow(attributes) }
         } else if name.is("sheetData") {
             inSheetData = true
         } else if name.is("mergeCell") {
@@ -100,9 +137,9 @@ final class SheetHandler: SAXHandler {
         }
     }
 
-    private func end(_ name: SAXName) {
-        leaveElement()
-        let p = name.pointer
+    @inline(__always)
+    mutating func end(_ p: UnsafePointer<UInt8>) {
+        let name = SAXName(pointer: p)
         if p[1] == 0 {
             switch p[0] {
             case UInt8(ascii: "c"): if inCell { endCell() }
@@ -115,14 +152,22 @@ final class SheetHandler: SAXHandler {
             inInline = false
         } else if inInline {
             inlineText.end(name)
-        } else if name.is("row") {
+        } else {
+            endOther(name)
+        }
+    }
+
+    @inline(never)
+    private mutating func endOther(_ name: SAXName) {
+        if name.is("row") {
             if inRow { endRow() }
         } else if name.is("sheetData") {
             inSheetData = false
         }
     }
 
-    private func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+    @inline(__always)
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
         if inValue {
             value.append(bytes)
         } else if inInline {
@@ -132,10 +177,10 @@ final class SheetHandler: SAXHandler {
 
     // MARK: rows and cells
 
-    private func startRow(_ attributes: SAXAttributes) {
+    private mutating func startRow(_ attributes: SAXAttributes) {
         inRow = true
         if let r = attributes["r"] {
-            guard let n = SheetHandler.parseUInt(r), n >= 1, n <= UInt64(CellRef.maxRows) else {
+            guard let n = SheetParse.parseUInt(r), n >= 1, n <= UInt64(CellRef.maxRows) else {
                 fail("行号超出 Excel 的范围（最多 1048576 行）", nil)
                 return
             }
@@ -150,7 +195,7 @@ final class SheetHandler: SAXHandler {
         cells.removeAll(keepingCapacity: true)
     }
 
-    private func endRow() {
+    private mutating func endRow() {
         inRow = false
         guard !cells.isEmpty else { return }
         if unsorted {
@@ -163,9 +208,11 @@ final class SheetHandler: SAXHandler {
             cells = deduped
         }
         pending.append(Row(index: rowIndex, cells: cells))
+        filled += 1
     }
 
-    private func startCell(_ attributes: SAXAttributes) {
+    @inline(__always)
+    private mutating func startCell(_ attributes: SAXAttributes) {
         inCell = true
         hasValue = false
         hasFormula = false
@@ -179,9 +226,9 @@ final class SheetHandler: SAXHandler {
                 let v = UnsafeBufferPointer(start: start, count: end - start)
                 switch n[0] {
                 case UInt8(ascii: "r"):
-                    if let c = SheetHandler.parseColumn(v) { col = c } else { fail("单元格引用无效或超出 Excel 的范围", nil) }
-                case UInt8(ascii: "t"): type = SheetHandler.cellType(v)
-                case UInt8(ascii: "s"): style = Int(SheetHandler.parseUInt(v) ?? 0)
+                    if let c = SheetParse.parseColumn(v) { col = c } else { fail("单元格引用无效或超出 Excel 的范围", nil) }
+                case UInt8(ascii: "t"): type = SheetParse.cellType(v)
+                case UInt8(ascii: "s"): style = Int(SheetParse.parseUInt(v) ?? 0)
                 default: break
                 }
             }
@@ -197,7 +244,8 @@ final class SheetHandler: SAXHandler {
         nextColumn = col + 1
     }
 
-    private func endCell() {
+    @inline(__always)
+    private mutating func endCell() {
         inCell = false
         inValue = false
         guard hasValue else {
@@ -209,43 +257,57 @@ final class SheetHandler: SAXHandler {
         case .number:
             guard let d = parseDouble() else { return }
             v = styles.isDate(style) ? .dateSerial(d) : .number(d)
-        case .shared:
-            guard let i = SheetHandler.parseUInt(value.bytes), i < UInt64(strings.count) else { return }
-            let s = strings[Int(i)]
-            if s.isEmpty { return }
-            v = .text(s)
-        case .formulaString:
-            let s = texts.text(value.bytes)
-            if s.isEmpty { return }
-            v = .text(s)
         case .inline:
             guard !inlineText.isEmpty else { return }
             v = .text(texts.text(inlineText.bytes))
-        case .bool:
-            guard let b = SheetHandler.parseBool(value.bytes) else { return }
-            v = .bool(b)
-        case .error:
-            let s = String(decoding: value.bytes, as: UTF8.self)
-            if s.isEmpty { return }
-            v = .error(CellError(s))
-        case .isoDate:
-            guard let serial = ISODate.serial(String(decoding: value.bytes, as: UTF8.self), system: dateSystem) else { return }
-            v = .dateSerial(serial)
+        default:
+            guard let other = otherValue() else { return }
+            v = other
         }
         cells.append(Cell(column: column, value: v))
     }
 
+    /// The value of a cell that is neither a number nor an inline string.
     @inline(never)
-    private func fail(_ message: String, _ cell: CellRef?) {
+    private mutating func otherValue() -> CellValue? {
+        switch type {
+        case .shared:
+            guard let i = SheetParse.parseUInt(value.bytes), i < UInt64(strings.count) else { return nil }
+            let s = strings[Int(i)]
+            return s.isEmpty ? nil : .text(s)
+        case .formulaString:
+            let s = texts.text(value.bytes)
+            return s.isEmpty ? nil : .text(s)
+        case .bool:
+            return SheetParse.parseBool(value.bytes).map(CellValue.bool)
+        case .error:
+            let s = String(decoding: value.bytes, as: UTF8.self)
+            return s.isEmpty ? nil : .error(CellError(s))
+        case .isoDate:
+            return ISODate.serial(String(decoding: value.bytes, as: UTF8.self), system: dateSystem).map(CellValue.dateSerial)
+        case .number, .inline:
+            return nil  // handled by `endCell`
+        }
+    }
+
+    @inline(never)
+    private mutating func fail(_ message: String, _ cell: CellRef?) {
         if failure == nil { failure = (message, cell ?? CellRef(row: rowIndex, column: column)) }
     }
 
     // MARK: byte parsing
 
-    private func parseDouble() -> Double? {
+    @inline(__always)
+    private mutating func parseDouble() -> Double? {
         guard !value.isEmpty else { return nil }
         if let fast = FastNumber.parse(value.bytes) { return fast }
-        return value.withCString { p -> Double? in
+        return slowDouble()
+    }
+
+    /// strtod, for exponents and long mantissas.
+    @inline(never)
+    private mutating func slowDouble() -> Double? {
+        value.withCString { p -> Double? in
             var end: UnsafeMutablePointer<CChar>?
             let d = strtod(p, &end)
             guard let end, end != UnsafeMutablePointer(mutating: p) else { return nil }
