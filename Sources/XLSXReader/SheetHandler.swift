@@ -8,7 +8,7 @@ import ZipXML
 
 /// SAX handler for one worksheet part. Completed rows queue up in `pending` for `SheetRows.next()`.
 /// The hot path compares names as bytes, reads `r`, `t` and `s` in one pass over the attribute
-/// array, reuses its byte buffers, and keeps shared strings as indices until the cell ends.
+/// array, reuses its byte buffers and row arrays, and keeps shared strings as indices until the cell ends.
 final class SheetHandler: SAXHandler {
     /// The parse state, in memory the handler owns and frees: each C entry point reaches it through
     /// one pointer, so libxml2's callback and the handler's work compile to one function with no
@@ -64,6 +64,7 @@ struct SheetParse: ~Copyable {
     let dateSystem: DateSystem
 
     /// Rows parsed from the current chunk: `pending[head..<filled]` are still to be handed out.
+    /// Slots past `filled` hold rows already handed out; their cell arrays are reused for new rows.
     var pending: [Row] = []
     var filled = 0
     var head = 0
@@ -192,6 +193,8 @@ struct SheetParse: ~Copyable {
         nextColumn = 0
         lastColumn = -1
         unsorted = false
+        // The array of a row already handed out: emptied in place when the caller has let go of it,
+        // replaced by a fresh one of the same capacity when the caller still holds it.
         cells.removeAll(keepingCapacity: true)
     }
 
@@ -207,7 +210,16 @@ struct SheetParse: ~Copyable {
             }
             cells = deduped
         }
-        pending.append(Row(index: rowIndex, cells: cells))
+        if filled < pending.count {
+            // Hand this row's array over and take back the one of a row handed out before.
+            pending[filled].index = rowIndex
+            swap(&pending[filled].cells, &cells)
+        } else {
+            var fresh: [Cell] = []
+            fresh.reserveCapacity(cells.count)
+            pending.append(Row(index: rowIndex, cells: cells))
+            cells = fresh
+        }
         filled += 1
     }
 

@@ -30,9 +30,9 @@ public final class SheetRows {
     public func next() throws -> Row? {
         let state = handler.state
         while state.pointee.head >= state.pointee.filled {
+            // All handed out: the next chunk refills the slots, reusing their cell arrays.
             state.pointee.head = 0
             state.pointee.filled = 0
-            state.pointee.pending.removeAll(keepingCapacity: true)
             if finished { return nil }
             try pump()
         }
