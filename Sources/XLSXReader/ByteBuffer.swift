@@ -1,14 +1,24 @@
 /// A growable byte buffer for the SAX hot path. Raw memory rather than `[UInt8]`: appending a text
 /// event is a capacity check and a copy, with no uniqueness check or generic append per event, and
-/// `removeAll()` only resets the count. One spare byte is always kept so `withCString` can add a NUL.
+/// `removeAll()` only resets the count. One spare byte is always kept so `withCString` can add a NUL,
+/// and `padding` initialised bytes beyond that, so word-at-a-time readers may load 8 bytes from any
+/// offset up to `count` (what lies past `count` is stale or zero, never part of the text).
 struct ByteBuffer: ~Copyable {
     private(set) var base: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
     private var capacity: Int
+    static let padding = 8
 
     init(capacity: Int = 64) {
         self.capacity = max(capacity, 16)
-        base = .allocate(capacity: self.capacity + 1)
+        base = ByteBuffer.allocate(self.capacity)
+    }
+
+    private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        let size = capacity + 1 + padding
+        let p = UnsafeMutablePointer<UInt8>.allocate(capacity: size)
+        p.initialize(repeating: 0, count: size)
+        return p
     }
 
     deinit { base.deallocate() }
@@ -45,8 +55,8 @@ struct ByteBuffer: ~Copyable {
     private mutating func grow(to needed: Int) {
         var newCapacity = capacity * 2
         while newCapacity < needed { newCapacity *= 2 }
-        let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity + 1)
-        bigger.initialize(from: base, count: count)
+        let bigger = ByteBuffer.allocate(newCapacity)
+        bigger.update(from: base, count: count)
         base.deallocate()
         base = bigger
         capacity = newCapacity

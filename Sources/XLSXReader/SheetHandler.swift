@@ -312,7 +312,7 @@ struct SheetParse: ~Copyable {
     @inline(__always)
     private mutating func parseDouble() -> Double? {
         guard !value.isEmpty else { return nil }
-        if let fast = FastNumber.parse(value.bytes) { return fast }
+        if let fast = FastNumber.parse(value) { return fast }
         return slowDouble()
     }
 
