@@ -231,9 +231,11 @@ struct SheetParse: ~Copyable {
         type = .number
         style = 0
         var col = nextColumn  // a cell without `r` (or with a bad one) follows the previous cell
-        if let base = attributes.base {
-            for i in 0..<attributes.count {
-                let a = base + i * 5
+        if var a = attributes.base {
+            // Five pointers per attribute: local name, prefix, URI, value start, value end.
+            let last = a + attributes.count &* 5
+            while a < last {
+                defer { a += 5 }
                 guard let n = a[0], n[1] == 0, let start = a[3], let end = a[4] else { continue }
                 let v = UnsafeBufferPointer(start: start, count: end - start)
                 switch n[0] {
@@ -359,15 +361,29 @@ struct SheetParse: ~Copyable {
         }
         let letters = p - lettersStart
         guard letters > 0, letters <= 3, col <= Int(CellRef.maxColumns) else { return nil }
-        let digitsStart = p
-        while p < end && p.pointee &- UInt8(ascii: "0") < 10 { p += 1 }
-        let digits = p - digitsStart
-        guard p == end, digits > 0, digits <= 7 else { return nil }
+        let digits = end - p
+        guard digits > 0, digits <= 7 else { return nil }
+        if digits >= 4 {
+            // Two overlapping 4-byte loads cover 4...7 digits without reading past the value.
+            let raw = UnsafeRawPointer(p)
+            guard allDigits(raw.loadUnaligned(as: UInt32.self)),
+                  allDigits(raw.loadUnaligned(fromByteOffset: digits - 4, as: UInt32.self)) else { return nil }
+        } else {
+            for i in 0..<digits where p[i] &- UInt8(ascii: "0") >= 10 { return nil }
+        }
         // Up to six digits not starting with 0 lie within 1...1048576; only the rest need their value.
-        if digits == 7 || digitsStart.pointee == UInt8(ascii: "0") {
-            guard rowInRange(UnsafeBufferPointer(start: digitsStart, count: digits)) else { return nil }
+        if digits == 7 || p.pointee == UInt8(ascii: "0") {
+            guard rowInRange(UnsafeBufferPointer(start: p, count: digits)) else { return nil }
         }
         return col - 1
+    }
+
+    /// Are all four bytes ASCII digits? A digit's high nibble is 3 both as is and plus 6, and
+    /// when every byte passes the first test none can carry into the next.
+    @inline(__always)
+    private static func allDigits(_ w: UInt32) -> Bool {
+        let high: UInt32 = 0xF0F0_F0F0
+        return (w & high) | ((w &+ 0x0606_0606) & high) >> 4 == 0x3333_3333
     }
 
     @inline(never)
