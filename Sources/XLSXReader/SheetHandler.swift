@@ -335,7 +335,24 @@ struct SheetParse: ~Copyable {
     }
 
     /// Digits after optional XML whitespace; what follows further whitespace is ignored.
+    @inline(__always)
     static func parseUInt(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
+        // Plain digits, as producers write row numbers, styles and string indices.
+        if let start = bytes.baseAddress, bytes.count > 0, bytes.count <= 18 {
+            var n: UInt64 = 0
+            var p = start
+            let end = start + bytes.count
+            while p < end, case let d = p.pointee &- UInt8(ascii: "0"), d < 10 {
+                n = n &* 10 &+ UInt64(d)
+                p += 1
+            }
+            if p == end { return n }
+        }
+        return parseUIntWithSpace(bytes)
+    }
+
+    @inline(never)
+    private static func parseUIntWithSpace(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64? {
         var n: UInt64 = 0
         var digits = 0
         for b in bytes {
