@@ -28,16 +28,16 @@ public final class SheetRows {
 
     /// The next non-empty row in document order, or nil at the end. Cells are sparse and sorted.
     public func next() throws -> Row? {
-        while handler.head >= handler.pending.count {
-            if handler.head > 0 {
-                handler.pending.removeAll(keepingCapacity: true)
-                handler.head = 0
-            }
+        let state = handler.state
+        while state.pointee.head >= state.pointee.filled {
+            // All handed out: the next chunk refills the slots, reusing their cell arrays.
+            state.pointee.head = 0
+            state.pointee.filled = 0
             if finished { return nil }
             try pump()
         }
-        let row = handler.pending[handler.head]
-        handler.head += 1
+        let row = state.pointee.pending[state.pointee.head]
+        state.pointee.head += 1
         return row
     }
 
@@ -46,7 +46,7 @@ public final class SheetRows {
     }
 
     /// Merged areas; complete once `next()` has returned nil (they follow the cells in the part).
-    public var mergedRanges: [CellRange] { handler.merged }
+    public var mergedRanges: [CellRange] { handler.state.pointee.merged }
 
     private func pump() throws {
         guard let stream, let parser else { finished = true; return }
@@ -57,7 +57,7 @@ public final class SheetRows {
                 finished = true
                 try parser.finish()
             }
-            if let failure = handler.failure {
+            if let failure = handler.state.pointee.failure {
                 finished = true
                 throw SheetError(.corrupt, file: owner.path, message: failure.message, part: stream.part, cell: failure.cell)
             }

@@ -11,11 +11,68 @@ open class SAXHandler {
     open func endElement(_ name: SAXName) {}
     open func characters(_ bytes: UnsafeBufferPointer<UInt8>) {}
 
+    /// C functions libxml2 calls instead of the three methods above, or nil to use those.
+    /// A class property, so entry points that cast their context to the handler's own type can
+    /// only be installed for that type.
+    open class var entryPoints: SAXEntryPoints? { nil }
+
     // Parser state the callbacks keep beside the handler's own.
-    var depth = 0
+    @usableFromInline var depth = 0
     var tooDeep = false
     var sawDoctype = false
     var parser: xmlParserCtxtPtr?
+
+    /// For entry points, at each element start: false once the nesting passes
+    /// `XMLPushParser.maxDepth` (libxml2's push mode has no depth limit of its own), the parse
+    /// then being stopped and reported as too deep.
+    @inlinable @inline(__always)
+    public final func enterElement() -> Bool {
+        depth &+= 1
+        if depth > XMLPushParser.maxDepth {
+            stopTooDeep()
+            return false
+        }
+        return true
+    }
+
+    /// For entry points, at each element end.
+    @inlinable @inline(__always)
+    public final func leaveElement() { depth &-= 1 }
+
+    @usableFromInline
+    final func stopTooDeep() {
+        tooDeep = true
+        if let parser { xmlStopParser(parser) }
+    }
+}
+
+/// libxml2's SAX2 callbacks as Swift sees them, for a handler that wants to be called directly:
+/// for a sheet's millions of events, a closure and a vtable call per event cost more than the
+/// handler's own work. The context is the handler (unretained); an entry point must call
+/// `enterElement()`/`leaveElement()` so the depth limit holds.
+public struct SAXEntryPoints {
+    public typealias StartElement = @convention(c) (
+        _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<UInt8>?, _ prefix: UnsafePointer<UInt8>?,
+        _ uri: UnsafePointer<UInt8>?, _ namespaceCount: Int32, _ namespaces: UnsafeMutablePointer<UnsafePointer<UInt8>?>?,
+        _ attributeCount: Int32, _ defaultedCount: Int32, _ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    ) -> Void
+    public typealias EndElement = @convention(c) (
+        _ context: UnsafeMutableRawPointer?, _ localName: UnsafePointer<UInt8>?, _ prefix: UnsafePointer<UInt8>?,
+        _ uri: UnsafePointer<UInt8>?
+    ) -> Void
+    public typealias Characters = @convention(c) (
+        _ context: UnsafeMutableRawPointer?, _ bytes: UnsafePointer<UInt8>?, _ count: Int32
+    ) -> Void
+
+    public var startElement: StartElement
+    public var endElement: EndElement
+    public var characters: Characters
+
+    public init(startElement: StartElement, endElement: EndElement, characters: Characters) {
+        self.startElement = startElement
+        self.endElement = endElement
+        self.characters = characters
+    }
 }
 
 /// An element's local name (NUL-terminated, namespace prefix already removed by libxml2).

@@ -16,37 +16,14 @@ public final class XMLPushParser {
         self.handler = handler
         var sax = xmlSAXHandler()
         sax.initialized = XML_SAX2_MAGIC
-        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
-            guard let ctx, let localname else { return }
-            // _withUnsafeGuaranteedRef: no retain/release of the context for each of millions of events.
-            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
-                // libxml2's push mode has no depth limit of its own (its pull parser stops at 256).
-                c.depth += 1
-                if c.depth > XMLPushParser.maxDepth {
-                    c.tooDeep = true
-                    if let parser = c.parser { xmlStopParser(parser) }
-                    return
-                }
-                let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
-                                          count: Int(nbAttributes))
-                c.startElement(SAXName(pointer: localname), attrs)
-            }
+        if let entry = type(of: handler).entryPoints {
+            sax.startElementNs = entry.startElement
+            sax.endElementNs = entry.endElement
+            sax.characters = entry.characters
+            sax.cdataBlock = entry.characters
+        } else {
+            XMLPushParser.installMethodCalls(&sax)
         }
-        sax.endElementNs = { ctx, localname, _, _ in
-            guard let ctx, let localname else { return }
-            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
-                c.depth -= 1
-                c.endElement(SAXName(pointer: localname))
-            }
-        }
-        let chars: charactersSAXFunc = { ctx, ch, len in
-            guard let ctx, let ch, len > 0 else { return }
-            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
-                $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
-            }
-        }
-        sax.characters = chars
-        sax.cdataBlock = chars
         sax.internalSubset = { ctx, _, _, _ in
             // Any DOCTYPE: stop before its internal subset can declare an entity.
             guard let ctx else { return }
@@ -62,6 +39,35 @@ public final class XMLPushParser {
         xmlCtxtUseOptions(c, Int32(XML_PARSE_NONET.rawValue))
         ctxt = c
         handler.parser = c
+    }
+
+    /// Callbacks that reach the handler's overridable methods.
+    private static func installMethodCalls(_ sax: inout xmlSAXHandler) {
+        sax.startElementNs = { ctx, localname, _, _, _, _, nbAttributes, _, attributes in
+            guard let ctx, let localname else { return }
+            // _withUnsafeGuaranteedRef: no retain/release of the context for each of millions of events.
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                guard c.enterElement() else { return }
+                let attrs = SAXAttributes(base: UnsafeMutableRawPointer(attributes)?.assumingMemoryBound(to: UnsafePointer<UInt8>?.self),
+                                          count: Int(nbAttributes))
+                c.startElement(SAXName(pointer: localname), attrs)
+            }
+        }
+        sax.endElementNs = { ctx, localname, _, _ in
+            guard let ctx, let localname else { return }
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef { c in
+                c.leaveElement()
+                c.endElement(SAXName(pointer: localname))
+            }
+        }
+        let chars: charactersSAXFunc = { ctx, ch, len in
+            guard let ctx, let ch, len > 0 else { return }
+            Unmanaged<SAXHandler>.fromOpaque(ctx)._withUnsafeGuaranteedRef {
+                $0.characters(UnsafeBufferPointer(start: ch, count: Int(len)))
+            }
+        }
+        sax.characters = chars
+        sax.cdataBlock = chars
     }
 
     deinit {
@@ -117,8 +123,9 @@ public final class XMLPushParser {
     }
 
     public static let chunkSize = 64 << 10
-    /// Real parts nest about 8 deep; libxml2's own pull-parser limit is 256.
-    public static let maxDepth = 256
+    /// Real parts nest about 8 deep; libxml2's own pull-parser limit is 256. Computed and
+    /// inlinable, so entry points in other modules compare with a constant.
+    @inlinable public static var maxDepth: Int { 256 }
 }
 
 @available(*, unavailable) extension XMLPushParser: Sendable {}

@@ -21,4 +21,33 @@ import Testing
             #expect(parse(text) == nil, "\(text)")
         }
     }
+
+    /// The word-at-a-time path of a ByteBuffer (whose padding holds stale bytes of longer texts)
+    /// gives exactly what the byte loop, or failing that strtod, gives.
+    @Test func bufferPathAgreesWithTheByteLoop() {
+        var buffer = ByteBuffer()
+        var rng = SystemRandomNumberGenerator()
+        let alphabet = Array("0123456789012345678901234567890123456789.-eE+ x".utf8)
+        var texts = ["0", "-0", "7", "12345678", "123456789", "1.5", "12345678.12345678", "9007199254740993",
+                     "9007199254740992", "900719925474099.3", "1.", ".5", "-.5", "1.2.3", "--1", "1-", "1e5", "00000000.1"]
+        for _ in 0..<20_000 {
+            let n = Int.random(in: 1...20, using: &rng)
+            texts.append(String(decoding: (0..<n).map { _ in alphabet.randomElement(using: &rng)! }, as: UTF8.self))
+        }
+        for text in texts {
+            // Leave digits past the text's end, as a longer previous value would.
+            buffer.removeAll()
+            Array("99999999999999999999999999".utf8).withUnsafeBufferPointer { buffer.append($0) }
+            buffer.removeAll()
+            Array(text.utf8).withUnsafeBufferPointer { buffer.append($0) }
+            let fast = FastNumber.parse(buffer)
+            let loop = parse(text)
+            if let fast {
+                let expected = loop ?? Double(text)
+                #expect(fast.bitPattern == expected?.bitPattern, "\(text)")
+            } else {
+                #expect(loop == nil, "\(text)")
+            }
+        }
+    }
 }
