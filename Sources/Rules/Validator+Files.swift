@@ -72,9 +72,10 @@ extension Validator {
     /// twice for one period across files gets enterprise.duplicate. Files are checked on all cores;
     /// the report keeps input order. `progress`, when given, is called once per file as it finishes,
     /// from the worker thread that checked it.
-    public func validate(paths: [String], period: String?,
+    /// `expanded`: `paths` are files `expand` already returned, so none is looked at twice.
+    public func validate(paths: [String], period: String?, expanded: Bool = false,
                          progress: (@Sendable (_ file: String) -> Void)? = nil) -> ValidationReport {
-        validate(paths: paths, period: period, progress: progress, onFile: { _ in })
+        validate(paths: paths, period: period, expanded: expanded, progress: progress, onFile: { _ in })
     }
 
     /// As `validate(paths:period:)`, also handing each file's final report to `onFile` (on the
@@ -84,10 +85,11 @@ extension Validator {
     /// When `onFile` throws, files not yet started are not read and the workers are waited for.
     /// `fingerprints: false` leaves byte-identical copies to the caller (`ingest` has already set
     /// them aside by SHA-256), saving a read of every file.
-    public func validate(paths: [String], period: String?, fingerprints: Bool = true,
+    public func validate(paths: [String], period: String?, fingerprints: Bool = true, expanded: Bool = false,
                          progress: (@Sendable (_ file: String) -> Void)? = nil,
                          onFile: (FileReport) throws -> Void) rethrows -> ValidationReport {
-        let files = Validator.expand(paths)
+        // A stat per path, on this thread before any worker starts: not twice.
+        let files = expanded ? paths : Validator.expand(paths)
         let results = ResultBox(count: files.count)
         let workers = DispatchGroup()
         // Each worker reads its file once, whole: the bytes tell an empty file, give the content

@@ -36,7 +36,8 @@ public struct Ingestor: Sendable {
         _ = try snapshot.result()
     }
 
-    /// Validates and stores one batch (a month folder, or loose files with `period`), in file order.
+    /// Validates and stores one batch (a month folder's files, or loose files with `period`), in
+    /// file order. `files` are files, as `Validator.expand` returns them: folders are not walked here.
     /// Rules that look at last month see the store as it was before this batch. `progress`, when
     /// given, is called once per file as its report is settled (from any thread).
     public func ingest(files: [String], period: String?,
@@ -79,7 +80,8 @@ public struct Ingestor: Sendable {
         // A pipeline: file k is stored (one transaction) while later files are still being validated.
         // Reports arrive in input order, so storing order, revisions and crash safety are unchanged.
         var k = 0, storing = 0.0
-        _ = try validator.validate(paths: fresh.map { files[$0] }, period: period, fingerprints: false, progress: progress) { report in
+        _ = try validator.validate(paths: fresh.map { files[$0] }, period: period, fingerprints: false, expanded: true,
+                                   progress: progress) { report in
             let i = fresh[k]
             k += 1
             reports[i] = report

@@ -55,7 +55,7 @@ extension Parkstat {
             }
             let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
             let bar = global.progress(total: files.count)
-            let report = validator.validate(paths: files, period: period, progress: bar.enabled ? bar.advance : nil)
+            let report = validator.validate(paths: files, period: period, expanded: true, progress: bar.enabled ? bar.advance : nil)
             bar.finish()
             report.print(format)
             Console.summary(report.closingLine)
