@@ -65,7 +65,7 @@ extension Parkstat {
             let fm = FileManager.default
             for p in paths {
                 var isDir: ObjCBool = false
-                fm.fileExists(atPath: p, isDirectory: &isDir)
+                _ = fm.fileExists(atPath: p, isDirectory: &isDir)
                 let name = (p as NSString).lastPathComponent
                 if isDir.boolValue, let m = Period(name), m.description == name {
                     byPeriod[name, default: []] += Validator.files(in: p)
