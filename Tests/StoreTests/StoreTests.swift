@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import Rules
 @testable import Store
 import Testing
@@ -46,6 +47,24 @@ struct TempStore {
         // Reopening runs no migration twice.
         let again = try Store(path: t.store.path)
         #expect(try again.rowCounts()["file"] == 0)
+    }
+
+    /// The registry snapshot is written in the background: stored files point at it, `finish`
+    /// waits for it when there was nothing to ingest, and an identical registry is stored once.
+    @Test func registrySnapshotIsStoredOnceAndReferenced() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        try t.ingestor().finish()
+        #expect(try t.store.rowCounts()["registry_snapshot"] == 1)
+        #expect(try t.store.rowCounts()["registry_entry"] == t.registry.enterprises.count)
+        let files = try t.copy([Fixtures.path("inbox/2024-07")].flatMap { Validator.files(in: $0) }.prefix(2).map { $0 }, period: "2024-07")
+        let reports = try t.ingestor().ingest(files: files, period: "2024-07")
+        #expect(reports.allSatisfy { $0.status != .skipped })
+        #expect(try t.store.rowCounts()["registry_snapshot"] == 1)
+        let unreferenced = try t.store.db.read { db in
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM file WHERE snapshot_id IS NULL OR snapshot_id NOT IN (SELECT id FROM registry_snapshot)")
+        }
+        #expect(unreferenced == 0)
     }
 
     @Test func sha256MatchesKnownDigests() {
