@@ -1,4 +1,5 @@
 import Foundation
+import Rules
 
 #if canImport(Glibc)
 import Glibc
@@ -16,12 +17,9 @@ protocol ChangeSource: AnyObject {
 
 /// Regular files under `root`, hidden folders left out (as `Validator.files(in:)` does).
 func regularFiles(under root: String) -> [String] {
-    let fm = FileManager.default
-    return ((try? fm.subpathsOfDirectory(atPath: root)) ?? []).sorted().compactMap { sub in
-        if (sub as NSString).pathComponents.dropLast().contains(where: { $0.hasPrefix(".") }) { return nil }
-        let full = (root as NSString).appendingPathComponent(sub)
-        return FileStamp(path: full) == nil ? nil : full
-    }
+    // The shared walk, which also follows a symlinked inbox.
+    FolderWalk.files(in: root) { parts in !parts.dropLast().contains { $0.hasPrefix(".") } }
+        .filter { FileStamp(path: $0) != nil }
 }
 
 /// Scans the whole tree each interval: works on network shares and file systems without inotify.
