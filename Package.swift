@@ -42,7 +42,7 @@ let package = Package(
                 resources: [.copy("Resources")]),
         // The SQLite store: files seen, submissions, facts, findings, registry snapshots (GRDB); files are
         // recognised by SHA-256 (swift-crypto: BoringSSL, with the CPU's SHA instructions).
-        .target(name: "Store", dependencies: ["Rules", "SheetModel", .product(name: "GRDB", package: "GRDB.swift"),
+        .target(name: "Store", dependencies: ["Rules", "SheetModel", "ZipXML", .product(name: "GRDB", package: "GRDB.swift"),
                                               .product(name: "GRDBSQLite", package: "GRDB.swift"),
                                               .product(name: "Crypto", package: "swift-crypto")]),
         // The park's indicators for a period (DOMAIN.md §7), computed by SQL over the store.

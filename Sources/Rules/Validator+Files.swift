@@ -75,19 +75,28 @@ extension Validator {
     /// `expanded`: `paths` are files `expand` already returned, so none is looked at twice.
     public func validate(paths: [String], period: String?, expanded: Bool = false,
                          progress: (@Sendable (_ file: String) -> Void)? = nil) -> ValidationReport {
-        validate(paths: paths, period: period, expanded: expanded, progress: progress, onFile: { _ in })
+        validate(paths: paths, period: period, expanded: expanded, progress: progress, onFile: { _, _ in })
     }
+
+    /// A file's content digest as a caller computes it (`ingest`: SHA-256 and size).
+    public typealias Digest = (hash: String, size: Int)
+    /// What a caller decides from a file's bytes before it is checked (see `admit`).
+    public typealias Admission = (digest: Digest?, check: Bool)
 
     /// As `validate(paths:period:)`, also handing each file's final report to `onFile` (on the
     /// calling thread, in input order) as soon as it and every file before it are checked: `ingest`
     /// stores file k while later files are still being read. Duplicates are settled in that same
     /// order, so the earliest copy counts and the reports equal those of `validate(paths:period:)`.
     /// When `onFile` throws, files not yet started are not read and the workers are waited for.
-    /// `fingerprints: false` leaves byte-identical copies to the caller (`ingest` has already set
-    /// them aside by SHA-256), saving a read of every file.
+    /// `fingerprints: false` leaves byte-identical copies to the caller. `admit`, when given, sees
+    /// each file's bytes in the worker that read them, before the file is checked (files the skip
+    /// rules set aside never reach it): its digest is handed to `onFile` with the report, and with
+    /// `check: false` the file is not checked (its report is then an empty placeholder): `ingest`
+    /// hashes each file from the same read and passes over those the store already holds.
     public func validate(paths: [String], period: String?, fingerprints: Bool = true, expanded: Bool = false,
                          progress: (@Sendable (_ file: String) -> Void)? = nil,
-                         onFile: (FileReport) throws -> Void) rethrows -> ValidationReport {
+                         admit: (@Sendable (_ file: String, _ bytes: FileBytes?) -> Admission)? = nil,
+                         onFile: (FileReport, _ digest: Digest?) throws -> Void) rethrows -> ValidationReport {
         // A stat per path, on this thread before any worker starts: not twice.
         let files = expanded ? paths : Validator.expand(paths)
         let results = ResultBox(count: files.count)
@@ -99,7 +108,7 @@ extension Validator {
                 guard !results.cancelled else { return }
                 let file = files[i]
                 defer { progress?(file) }
-                func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil) }
+                func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil, digest: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
                 let bytes = FileBytes(path: file)
                 let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
@@ -107,7 +116,10 @@ extension Validator {
                 if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
                     return skip(reason)
                 }
-                results.set(i, check(file: file, period: period, bytes: bytes), fingerprint: fingerprint)
+                let admission: Admission = admit?(file, bytes) ?? (digest: nil, check: true)
+                let report = admission.check ? check(file: file, period: period, bytes: bytes)
+                    : FileReport(path: file, status: .skipped, findings: [], submissions: [])
+                results.set(i, report, fingerprint: fingerprint, digest: admission.digest)
             }
         }
         defer {
@@ -119,7 +131,7 @@ extension Validator {
         var firstByFingerprint: [ContentFingerprint: String] = [:]
         var rows = DuplicateRows()
         for (i, file) in files.enumerated() {
-            var (report, fingerprint) = results.take(i)
+            var (report, fingerprint, digest) = results.take(i)
             if let fingerprint {
                 if let original = firstByFingerprint[fingerprint], ContentFingerprint.sameBytes(original, file) {
                     report = FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
@@ -129,7 +141,7 @@ extension Validator {
                 }
             }
             rows.check(&report)
-            try onFile(report)
+            try onFile(report, digest)
             all.append(report)
         }
         return ValidationReport(files: all)
@@ -178,23 +190,23 @@ private final class ResultBox: @unchecked Sendable {
     /// The caller sleeps until this many more files are done: a wake-up per file (futex calls and
     /// context switches) was a fifth of validate's system time. Storing lags by at most this much.
     private static let batch = 16
-    private var slots: [(FileReport, ContentFingerprint?)?]
+    private var slots: [(FileReport, ContentFingerprint?, Validator.Digest?)?]
     private var done = 0
     private var wakeAt = Int.max
     private var stopped = false
     private let condition = NSCondition()
     init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-    func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?) {
+    func set(_ i: Int, _ r: FileReport, fingerprint: ContentFingerprint?, digest: Validator.Digest?) {
         condition.lock()
-        slots[i] = (r, fingerprint)
+        slots[i] = (r, fingerprint, digest)
         done += 1
         if done >= wakeAt { condition.signal() }
         condition.unlock()
     }
 
     /// Waits for slot i and empties it (the caller keeps the report; the box need not).
-    func take(_ i: Int) -> (FileReport, ContentFingerprint?) {
+    func take(_ i: Int) -> (FileReport, ContentFingerprint?, Validator.Digest?) {
         condition.lock()
         defer { condition.unlock() }
         while slots[i] == nil {

@@ -2,6 +2,7 @@ import Dispatch
 import Foundation
 import Rules
 import SheetModel
+import ZipXML
 
 /// Validates files and stores what validates, one file per transaction. Files whose bytes the
 /// store already holds are not read again: the same path replays its stored report (so a rerun
@@ -10,30 +11,22 @@ public struct Ingestor: Sendable {
     public let store: Store
     public let schema: Schema
     public let registry: Registry?
-    /// The registry snapshot's id, stored on another thread while the first batch is hashed.
-    private let snapshot: Background<Int64?>
+    public let snapshotID: Int64?
     /// Seconds spent reading and validating, and storing, summed over batches (for `run --verbose`
     /// and the benchmark: how much the store adds to `validate`). Storing overlaps validation: its
     /// time is the writer's, and validation is charged the rest of the wall time.
     public let clock = PhaseClock()
 
     /// Snapshots the registry (when given) so aggregation sees the master list this import used.
-    /// The snapshot is written in the background; `ingest` waits for it before touching the store
-    /// and rethrows its error.
     public init(store: Store, schema: Schema, registry: Registry?, registryPath: String?) throws {
         self.store = store
         self.schema = schema
         self.registry = registry
-        snapshot = Background {
-            guard let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) else { return nil }
-            return try store.snapshot(registry: registry, sha256: FileDigest.sha256(data), path: registryPath)
+        if let registry, let registryPath, let data = FileManager.default.contents(atPath: registryPath) {
+            snapshotID = try store.snapshot(registry: registry, sha256: FileDigest.sha256(data), path: registryPath)
+        } else {
+            snapshotID = nil
         }
-    }
-
-    /// Waits for the registry snapshot: for an import that ended up with no batch to ingest, so the
-    /// snapshot is stored (or its error seen) while the caller still holds the store's lock.
-    public func finish() throws {
-        _ = try snapshot.result()
     }
 
     /// Validates and stores one batch (a month folder's files, or loose files with `period`), in
@@ -43,80 +36,63 @@ public struct Ingestor: Sendable {
     public func ingest(files: [String], period: String?,
                        progress: (@Sendable (_ file: String) -> Void)? = nil) throws -> [FileReport] {
         let started = PhaseClock.now()
-        let digests = Ingestor.digests(files)
-        let snapshotID = try snapshot.result()
         var known = try store.knownFiles()
-        var reports = [FileReport?](repeating: nil, count: files.count)
-        var fresh: [Int] = []
-        var hashes: [Int: (String, Int)] = [:]
-        var replayed: [Int64] = []
-        for (i, file) in files.enumerated() {
-            guard let (hash, size) = digests[i] else {
-                fresh.append(i)    // the validator says why it skips it, or that it cannot read it
-                continue
-            }
-            if let k = known[hash] {
-                if k.path == file {
-                    reports[i] = try store.storedReport(fileID: k.id, path: file)
-                    replayed.append(k.id)
-                } else {
-                    reports[i] = Ingestor.duplicate(file, of: k.path)
-                }
-                progress?(file)
-                continue
-            }
-            // Claim the hash now, so a byte-identical copy later in the batch is a duplicate of this one.
-            known[hash] = KnownFile(id: -1, path: file, period: nil)
-            hashes[i] = (hash, size)
-            fresh.append(i)
-        }
-        try store.touch(replayed)
-        let hashed = PhaseClock.now()
-        clock.add(store: hashed - started)
-        guard !fresh.isEmpty else { return reports.map { $0! } }
-
+        // What the store held before this batch: files with these bytes are hashed but not checked.
+        let stored = Set(known.keys)
         let prior = try period.map { try store.priorPeriods(before: $0) }
         let validator = Validator(schema: schema, registry: registry, prior: prior)
-        // A pipeline: file k is stored (one transaction) while later files are still being validated.
-        // Reports arrive in input order, so storing order, revisions and crash safety are unchanged.
+        var reports = [FileReport?](repeating: nil, count: files.count)
+        var replayed: [Int64] = []
+        // A pipeline: each worker hashes a file from the same read it validates it from, and file k
+        // is stored (one transaction) while later files are still being validated. Reports arrive
+        // in input order, so duplicates, storing order, revisions and crash safety are unchanged.
         var k = 0, storing = 0.0
-        _ = try validator.validate(paths: fresh.map { files[$0] }, period: period, fingerprints: false, expanded: true,
-                                   progress: progress) { report in
-            let i = fresh[k]
+        _ = try validator.validate(paths: files, period: period, fingerprints: false, expanded: true, progress: progress,
+                                   admit: { file, bytes in
+            guard let digest = Ingestor.digest(file, bytes) else { return (nil, true) }
+            return (digest, !stored.contains(digest.hash))
+        }) { report, digest in
+            let i = k
             k += 1
-            reports[i] = report
-            guard report.status != .skipped, let (hash, size) = hashes[i] else { return }
+            let file = files[i]
+            // No digest: skipped or unreadable, as the validator says; such a file is never stored.
+            guard let (hash, size) = digest else { reports[i] = report; return }
             let t = PhaseClock.now()
+            defer { storing += PhaseClock.now() - t }
+            if let kf = known[hash] {
+                if kf.path == file {
+                    reports[i] = try store.storedReport(fileID: kf.id, path: file)
+                    replayed.append(kf.id)
+                } else {
+                    reports[i] = Ingestor.duplicate(file, of: kf.path)
+                }
+                return
+            }
+            // Claimed in order, so a byte-identical copy later in the batch is a duplicate of this one.
+            known[hash] = KnownFile(id: -1, path: file, period: nil)
+            reports[i] = report
+            guard report.status != .skipped else { return }
             let rejected = report.errorCount > 0 ? rejectedRows(report, batch: period) : []
             try store.record(report, sha256: hash, size: size, snapshotID: snapshotID, rejected: rejected)
-            storing += PhaseClock.now() - t
         }
-        let wall = PhaseClock.now() - hashed
+        try store.touch(replayed)
+        let wall = PhaseClock.now() - started
         clock.add(validate: wall - storing, store: storing)
         return reports.map { $0! }
     }
 
-    /// SHA-256 and size of each file, on all cores; nil for files the validator skips or cannot read.
-    static func digests(_ files: [String]) -> [(String, Int)?] {
-        let box = Slots<(String, Int)>(count: files.count)
-        DispatchQueue.concurrentPerform(iterations: files.count) { i in
-            guard !looksSkipped(files[i]), let data = FileManager.default.contents(atPath: files[i]), !data.isEmpty else { return }
-            box.set(i, (FileDigest.sha256(data), data.count))
-        }
-        return box.values
+    /// SHA-256 and size of a file the validator did not skip: from its bytes when it was read whole,
+    /// else read for it; nil when it cannot be read.
+    static func digest(_ file: String, _ bytes: FileBytes?) -> Validator.Digest? {
+        if let bytes { return (FileDigest.sha256(bytes.bytes), bytes.count) }
+        guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else { return nil }
+        return (FileDigest.sha256(data), data.count)
     }
 
     /// The validator's own message for a byte-identical copy, so a rerun prints what the first run did.
     static func duplicate(_ file: String, of original: String) -> FileReport {
         FileReport(path: file, status: .skipped, findings: [Finding(rule: "file.duplicate", severity: .info, file: file,
             message: "与已读取的文件 \(original) 内容完全相同，不重复计入。")], submissions: [])
-    }
-
-    /// Lock files, macOS companions and hidden files (the validator reports them as file.skipped).
-    static func looksSkipped(_ path: String) -> Bool {
-        // By bytes: NSString's lastPathComponent cost a fifth of hashing the file.
-        let name = path.utf8.split(separator: UInt8(ascii: "/")).last ?? path.utf8[...]
-        return name.first == UInt8(ascii: ".") || name.starts(with: "~$".utf8)
     }
 
     /// Who a file's rejected rows named, for the count of enterprises that reported but had nothing
@@ -178,13 +154,4 @@ public final class PhaseClock: @unchecked Sendable {
     public var storeSeconds: Double { lock.lock(); defer { lock.unlock() }; return s }
     func add(validate: Double = 0, store: Double = 0) { lock.lock(); v += validate; s += store; lock.unlock() }
     static func now() -> Double { Date().timeIntervalSinceReferenceDate }
-}
-
-/// Results written from concurrentPerform workers, one slot each.
-final class Slots<T>: @unchecked Sendable {
-    private var slots: [T?]
-    private let lock = NSLock()
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ v: T) { lock.lock(); slots[i] = v; lock.unlock() }
-    var values: [T?] { lock.lock(); defer { lock.unlock() }; return slots }
 }

@@ -45,7 +45,6 @@ extension Parkstat {
                     files += try ingestor.ingest(files: batch.files, period: batch.period, progress: bar.enabled ? bar.advance : nil)
                     log.info("\(batch.period ?? "未定报告期")：\(batch.files.count) 个文件")
                 }
-                try ingestor.finish()
             } catch {
                 Console.error("parkstat: \(error)")
                 throw Exit.unreadable

@@ -36,7 +36,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let batch = validator.validate(paths: [dir.path], period: nil)
         var streamed: [FileReport] = []
-        let returned = validator.validate(paths: [dir.path], period: nil) { streamed.append($0) }
+        let returned = validator.validate(paths: [dir.path], period: nil) { r, _ in streamed.append(r) }
         func digest(_ r: [FileReport]) -> [String] {
             r.map { "\($0.path) \($0.status) \($0.findings.map(\.rule)) \($0.submissions.count)" }
         }
@@ -52,7 +52,7 @@ import Testing
         struct Stop: Error {}
         var seen = 0
         #expect(throws: Stop.self) {
-            _ = try validator.validate(paths: [dir.path], period: nil) { _ in
+            _ = try validator.validate(paths: [dir.path], period: nil) { _, _ in
                 seen += 1
                 if seen == 3 { throw Stop() }
             }
@@ -60,10 +60,27 @@ import Testing
         #expect(seen == 3)
     }
 
+    /// `admit` sees each file's bytes once, in input order its digest reaches `onFile`, and a file
+    /// it declines is not checked; skipped files never reach it.
+    @Test func admitDigestsFromTheSameReadAndCanDecline() throws {
+        let dir = try inbox([("a.xlsx", "A1"), ("b.xlsx", "B22"), ("~$lock.xlsx", "x")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var seen: [(String, Validator.Digest?)] = []
+        let r = validator.validate(paths: [dir.path], period: nil, fingerprints: false, admit: { file, bytes in
+            let size = bytes?.count ?? -1
+            return ((hash: (file as NSString).lastPathComponent, size: size), !file.hasSuffix("b.xlsx"))
+        }) { report, digest in seen.append((report.path, digest)) }
+        #expect(seen.map { $0.1?.hash } == ["a.xlsx", "b.xlsx", nil])
+        #expect(seen.map { $0.1?.size } == [2, 3, nil])
+        #expect(r.files[0].status == .accepted && !r.files[0].submissions.isEmpty)
+        #expect(r.files[1].submissions.isEmpty && r.files[1].findings.isEmpty)    // declined: not checked
+        #expect(r.files[2].findings.map(\.rule) == ["file.skipped"])
+    }
+
     @Test func withoutFingerprintsCopiesAreLeftToTheCaller() throws {
         let dir = try inbox([("a.xlsx", "A"), ("b.xlsx", "A")])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = validator.validate(paths: [dir.path], period: nil, fingerprints: false) { _ in }
+        let r = validator.validate(paths: [dir.path], period: nil, fingerprints: false) { _, _ in }
         #expect(r.files.map(\.status) == [.accepted, .accepted])
     }
 }

@@ -2,23 +2,22 @@ import Dispatch
 
 /// A job started on another thread; its value, or the error it threw, is handed over where it is
 /// waited for. For serial work that would otherwise leave a core idle (the registry read while the
-/// folders are walked, its snapshot stored while the first files are hashed, validation.json while
-/// the periods are reported).
-public final class Background<Value>: @unchecked Sendable {
+/// folders are walked, validation.json while the periods are reported).
+final class Background<Value>: @unchecked Sendable {
     private let group = DispatchGroup()
     // Written once by the job before the group is left; read only after waiting on the group.
     private var outcome: Result<Value, any Error>?
 
-    public init(_ job: @escaping @Sendable () throws -> Value) {
+    init(_ job: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global().async(group: group) { [self] in
             outcome = Result { try job() }
         }
     }
 
-    public func wait() { group.wait() }
+    func wait() { group.wait() }
 
     /// Waits, then returns what the job returned or throws what it threw.
-    public func result() throws -> Value {
+    func result() throws -> Value {
         group.wait()
         return try outcome!.get()
     }
