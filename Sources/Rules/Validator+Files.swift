@@ -229,26 +229,11 @@ struct ContentFingerprint: Hashable, Sendable {
     var size: Int
     var hash: UInt64
 
-    /// Nil when the file cannot be read. An empty file (by its size, so a FIFO is never waited
-    /// on) gets size 0 and is not read.
+    /// A file too big to be held for parsing (see `FileBytes`) is still read whole for its
+    /// fingerprint. Nil when it cannot be read or is not a regular file (a FIFO is never waited on).
     init?(path: String) {
-        let fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard fd >= 0 else { return nil }
-        defer { close(fd) }
-        var st = stat()
-        guard fstat(fd, &st) == 0 else { return nil }
-        guard st.st_size > 0 else { size = 0; hash = 0; return }
-        var bytes = [UInt8](repeating: 0, count: Int(st.st_size))
-        var n = 0
-        while n < bytes.count {
-            let got = bytes.withUnsafeMutableBytes { read(fd, $0.baseAddress! + n, $0.count - n) }
-            if got < 0, errno == EINTR { continue }
-            guard got >= 0 else { return nil }
-            if got == 0 { break }
-            n += got
-        }
-        size = n
-        hash = bytes.withUnsafeBytes { ContentFingerprint.hash(UnsafeRawBufferPointer(rebasing: $0[..<n])) }
+        guard let bytes = FileBytes(path: path, limit: .max) else { return nil }
+        self.init(bytes: bytes)
     }
 
     init(bytes: FileBytes) {
