@@ -35,8 +35,8 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            // The registry (5 000 rows at a large park) is read while the folders are walked (here
-            // only to know the total for the progress bar).
+            // The registry (5 000 rows at a large park) is read while the folders are walked; the
+            // validator gets the walked files, and the progress bar their count.
             let (schema, registry) = (schema, registry)
             let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
             let files = Validator.expand(paths)
