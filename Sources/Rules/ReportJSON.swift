@@ -24,22 +24,31 @@ extension ValidationReport {
 /// JSON text for the documents parkstat writes (validation report, summary): UTF-8 kept as is,
 /// quotes, backslashes and control characters escaped.
 public enum JSON {
-    public static func string(_ s: String?) -> String {
-        guard let s else { return "null" }
-        var out = "\""
-        for u in s.unicodeScalars {
-            switch u {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where u.value < 0x20:
-                let hex = String(u.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-            default: out.unicodeScalars.append(u)
+    /// `s` as a JSON string literal, appended as bytes. The characters to escape are ASCII, and
+    /// UTF-8 never uses ASCII bytes inside a multi-byte character, so text is walked by byte.
+    public static func append(_ s: String, to out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "\""): out += [92, 34]
+            case UInt8(ascii: "\\"): out += [92, 92]
+            case 0x0A: out += [92, UInt8(ascii: "n")]
+            case 0x0D: out += [92, UInt8(ascii: "r")]
+            case 0x09: out += [92, UInt8(ascii: "t")]
+            case 0..<0x20: out += [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(b >> 4)], hexDigits[Int(b & 15)]]
+            default: out.append(b)
             }
         }
-        return out + "\""
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static let hexDigits = Array("0123456789abcdef".utf8)
+
+    public static func string(_ s: String?) -> String {
+        guard let s else { return "null" }
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + 2)
+        append(s, to: &out)
+        return String(decoding: out, as: UTF8.self)
     }
 }

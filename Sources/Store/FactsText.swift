@@ -23,14 +23,14 @@ enum FactsText {
             guard !parts.isEmpty else { continue }
             if !firstField { out.append(UInt8(ascii: ",")) }
             firstField = false
-            quoted(field, into: &out)
+            JSON.append(field, to: &out)
             out.append(UInt8(ascii: ":"))
             out.append(UInt8(ascii: "{"))
             var firstPart = true
             for (part, value) in parts.sorted(by: { $0.key < $1.key }) {
                 if !firstPart { out.append(UInt8(ascii: ",")) }
                 firstPart = false
-                quoted(part, into: &out)
+                JSON.append(part, to: &out)
                 out.append(UInt8(ascii: ":"))
                 if value.isNaN { throw nan(field, part) }
                 number(value, into: &out)
@@ -91,20 +91,6 @@ enum FactsText {
             if decimals == 0 { out.append(UInt8(ascii: "0")); return }
             // No trailing zeros: k was the smallest that fits, so the last digit is not 0.
             while i >= 0 { out.append(buffer[i]); i -= 1 }
-        }
-    }
-
-    static func quoted(_ s: String, into out: inout [UInt8]) {
-        var s = s
-        s.withUTF8 { bytes in
-            // Field and part names never need escaping in practice; only then is the shared encoder used.
-            if bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                out += JSON.string(String(decoding: bytes, as: UTF8.self)).utf8
-            } else {
-                out.append(UInt8(ascii: "\""))
-                out.append(contentsOf: bytes)
-                out.append(UInt8(ascii: "\""))
-            }
         }
     }
 

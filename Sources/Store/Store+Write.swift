@@ -51,21 +51,11 @@ extension Store {
     static func json(_ values: [String: String]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(512)
-        func quoted(_ s: String) {
-            // Registry text rarely needs escaping; only then is it worth the shared encoder's scalar walk.
-            if s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
-                out += JSON.string(s).utf8
-            } else {
-                out.append(UInt8(ascii: "\""))
-                out += s.utf8
-                out.append(UInt8(ascii: "\""))
-            }
-        }
         for (i, key) in sortedKeys(values).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            quoted(key)
+            JSON.append(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            quoted(values[key]!)
+            JSON.append(values[key]!, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
