@@ -81,12 +81,11 @@ public struct Ingestor: Sendable {
         return reports.map { $0! }
     }
 
-    /// SHA-256 and size of a file the validator did not skip: from its bytes when it was read whole,
-    /// else read for it; nil when it cannot be read.
+    /// SHA-256 and size of a file the validator did not skip: from its bytes when it was read whole
+    /// for parsing, else read whole for this; nil when it cannot be read or is empty.
     static func digest(_ file: String, _ bytes: FileBytes?) -> Validator.Digest? {
-        if let bytes { return (FileDigest.sha256(bytes.bytes), bytes.count) }
-        guard let data = FileManager.default.contents(atPath: file), !data.isEmpty else { return nil }
-        return (FileDigest.sha256(data), data.count)
+        guard let bytes = bytes ?? FileBytes(path: file, limit: .max), bytes.count > 0 else { return nil }
+        return (FileDigest.sha256(bytes.bytes), bytes.count)
     }
 
     /// The validator's own message for a byte-identical copy, so a rerun prints what the first run did.
