@@ -1,3 +1,5 @@
+import SheetModel
+
 /// The report for people: files worst first, each file's findings worst first, then a summary table.
 extension ValidationReport {
     public func text(color: Bool) -> String {
@@ -25,7 +27,7 @@ extension ValidationReport {
             let findings = file.findings.enumerated().sorted {
                 ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
             }.map(\.element)
-            for f in findings {
+            for (f, cells) in ValidationReport.sameFinding(findings) {
                 put("  ")
                 switch f.severity {
                 case .error: put(paint.red("错误"))
@@ -33,7 +35,8 @@ extension ValidationReport {
                 case .info: put(paint.dim("提示"))
                 }
                 put(" ")
-                if let s = f.sheet, case let place = f.cell.map({ "\(s)!\($0)" }) ?? s, !place.isEmpty {
+                if let s = f.sheet, case let place = cells.isEmpty ? s : s + "!" + cells.map(\.description).joined(separator: "、"),
+                   !place.isEmpty {
                     put(paint.bold(place)); put(" ")
                 }
                 put(paint.dim("[" + f.rule + "]"))
@@ -56,6 +59,23 @@ extension ValidationReport {
         }
         put(tail)
         return String(decoding: out, as: UTF8.self)
+    }
+}
+
+extension ValidationReport {
+    /// Findings in order, those in a row that differ only in their cell as one, with every cell:
+    /// a sheet in 千元 gave a line per figure saying the same, a screenful for one file.
+    static func sameFinding(_ findings: [Finding]) -> [(finding: Finding, cells: [CellRef])] {
+        var out: [(finding: Finding, cells: [CellRef])] = []
+        for f in findings {
+            if let cell = f.cell, let last = out.last?.finding, last.cell != nil, last.severity == f.severity, last.rule == f.rule,
+               last.sheet == f.sheet, last.value == f.value, last.message == f.message {
+                out[out.count - 1].cells.append(cell)
+            } else {
+                out.append((f, f.cell.map { [$0] } ?? []))
+            }
+        }
+        return out
     }
 }
 

@@ -150,6 +150,26 @@ import Testing
         #expect(text.contains("所填：「—」") && text.contains("│ 错误   │ 1 │"))
         #expect(ValidationReport(files: [bad]).text(color: true).contains("\u{1B}[31;1m"))
     }
+
+    @Test func textNamesEveryCellOfRepeatedFindingsOnOneLine() {
+        func converted(_ cell: String, _ from: String = "千元", sheet: String = "主要指标") -> Finding {
+            Finding(rule: "unit.converted", severity: .info, file: "a.xlsx", sheet: sheet, cell: CellRef(cell), value: from,
+                    message: "数据以“\(from)”填报，已换算为“万元”。")
+        }
+        let findings = [converted("C6"), converted("C7"), converted("C8"), converted("C9", "元"), converted("C10"),
+                        converted("C11", sheet: "上月")]
+        let text = ValidationReport(files: [FileReport(path: "a.xlsx", status: .accepted, findings: findings, submissions: [])])
+            .text(color: false)
+        #expect(text.contains("提示 主要指标!C6、C7、C8 [unit.converted] 所填：「千元」\n"))
+        // Another value, or another sheet, is a line of its own; the same again later is too.
+        #expect(text.contains("提示 主要指标!C9 [unit.converted] 所填：「元」\n"))
+        #expect(text.contains("提示 主要指标!C10 [unit.converted]"))
+        #expect(text.contains("提示 上月!C11 [unit.converted]"))
+        #expect(text.components(separatedBy: "[unit.converted]").count - 1 == 4)
+        // The JSON document keeps one finding per cell.
+        #expect(ValidationReport(files: [FileReport(path: "a.xlsx", status: .accepted, findings: findings, submissions: [])])
+            .json().components(separatedBy: "unit.converted").count - 1 == 6)
+    }
 }
 
 @Suite struct FileTests {
