@@ -48,7 +48,7 @@ let package = Package(
         // The park's indicators for a period (DOMAIN.md §7), computed by SQL over the store.
         .target(name: "Aggregate", dependencies: ["Store", "Rules"]),
         // What people receive: the consolidated workbook, CSV, JSON and HTML.
-        .target(name: "Report", dependencies: ["Aggregate", "XLSXWriter", "SheetModel"]),
+        .target(name: "Report", dependencies: ["Aggregate", "Rules", "XLSXWriter", "SheetModel"]),
         // The CLI: the only place that prints or exits.
         .executableTarget(name: "parkstat", dependencies: [
             "XLSXReader", "XLSXWriter", "ZipXML", "Rules", "SheetModel", "Store", "Aggregate", "Report",

@@ -1,5 +1,3 @@
-import SheetModel
-
 /// The report for people: files worst first, each file's findings worst first, then a summary table.
 extension ValidationReport {
     public func text(color: Bool) -> String {
@@ -27,7 +25,10 @@ extension ValidationReport {
             let findings = file.findings.enumerated().sorted {
                 ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
             }.map(\.element)
-            for (f, cells) in ValidationReport.sameFinding(findings) {
+            let runs = CellRuns.collapse(findings, cell: \.cell) { a, b in
+                a.severity == b.severity && a.rule == b.rule && a.sheet == b.sheet && a.value == b.value && a.message == b.message
+            }
+            for (f, cells) in runs {
                 put("  ")
                 switch f.severity {
                 case .error: put(paint.red("错误"))
@@ -59,23 +60,6 @@ extension ValidationReport {
         }
         put(tail)
         return String(decoding: out, as: UTF8.self)
-    }
-}
-
-extension ValidationReport {
-    /// Findings in order, those in a row that differ only in their cell as one, with every cell:
-    /// a sheet in 千元 gave a line per figure saying the same, a screenful for one file.
-    static func sameFinding(_ findings: [Finding]) -> [(finding: Finding, cells: [CellRef])] {
-        var out: [(finding: Finding, cells: [CellRef])] = []
-        for f in findings {
-            if let cell = f.cell, let last = out.last?.finding, last.cell != nil, last.severity == f.severity, last.rule == f.rule,
-               last.sheet == f.sheet, last.value == f.value, last.message == f.message {
-                out[out.count - 1].cells.append(cell)
-            } else {
-                out.append((f, f.cell.map { [$0] } ?? []))
-            }
-        }
-        return out
     }
 }
 

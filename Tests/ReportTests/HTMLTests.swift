@@ -51,6 +51,23 @@ import TestSupport
         #expect(lastError.lowerBound < firstWarning.lowerBound)
     }
 
+    @Test func findingsDifferingOnlyInTheirCellShareARow() throws {
+        var s = SampleSummary.make()
+        func converted(_ file: String, _ cell: String?, _ message: String = "数据以“千元”填报，已换算为“万元”。") -> FindingRow {
+            FindingRow(file: file, sheet: "主要指标", cell: cell, rule: "unit.converted", severity: "info", field: nil, value: "千元",
+                       message: message)
+        }
+        s.findings = [converted("a.xlsx", "C6"), converted("a.xlsx", "C7"), converted("a.xlsx", "C8"), converted("b.xlsx", "C9"),
+                      converted("b.xlsx", "C10", "另一说明"), converted("b.xlsx", nil), converted("b.xlsx", nil)]
+        let table = try #require(HTMLReport.render(s).components(separatedBy: "<section id=\"findings\">").last)
+        #expect(table.components(separatedBy: "<tr class=\"info\">").count - 1 == 5)
+        #expect(table.contains("<td>主要指标!C6、C7、C8</td>"))
+        #expect(table.contains("<td>主要指标!C9</td>") && table.contains("<td>主要指标!C10</td>"))
+        #expect(table.contains("共 7 条，其中错误 0 条；错误在前；同一文件中只有单元格不同的合为一行。"))
+        // The workbook's and CSV's table keeps a row per finding.
+        #expect(ReportTables.findings(s).rows.count == 7)
+    }
+
     @Test func emptySummaryRendersPlaceholders() {
         let empty = HTMLReport.render(PeriodSummary(period: "2024-01", parkName: "巴中临港产业园"))
         #expect(empty.components(separatedBy: "暂无数据").count - 1 == 3)

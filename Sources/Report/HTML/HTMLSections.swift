@@ -1,4 +1,5 @@
 import Aggregate
+import Rules
 
 /// The report's sections, top to bottom. Tables come from `ReportTables`, so the page shows
 /// the same figures as the workbook.
@@ -126,8 +127,14 @@ struct HTMLSections {
             return section("findings", "校验问题", [.el("p", ["class": "ok"], .text("本月报送的文件未发现问题。"))])
         }
         let head = Node.el("thead", .el("tr", children: ["序号", "严重程度", "文件", "位置", "规则", "说明"].map { .el("th", .text($0)) }))
-        let rows = sorted.enumerated().map { i, f -> Node in
-            let place = [f.sheet, f.cell].compactMap { $0 }.joined(separator: "!")
+        let runs = CellRuns.collapse(sorted, cell: \.cell) { a, b in
+            a.file == b.file && a.severity == b.severity && a.rule == b.rule && a.sheet == b.sheet && a.value == b.value
+                && a.message == b.message
+        }
+        let rows = runs.enumerated().map { i, run -> Node in
+            let f = run.item
+            let cells = run.cells.isEmpty ? nil : run.cells.joined(separator: "、")
+            let place = [f.sheet, cells].compactMap { $0 }.joined(separator: "!")
             return .el("tr", ["class": f.severity],
                        .el("td", ["class": "num"], .text(String(i + 1))),
                        .el("td", ["class": "severity"], .text(ReportTables.severityLabels[f.severity] ?? f.severity)),
@@ -135,7 +142,8 @@ struct HTMLSections {
         }
         let errors = sorted.filter { $0.severity == "error" }.count
         return section("findings", "校验问题", [
-            .el("p", ["class": "note"], .text("共 \(sorted.count) 条，其中错误 \(errors) 条；错误在前。")),
+            .el("p", ["class": "note"], .text("共 \(sorted.count) 条，其中错误 \(errors) 条；错误在前"
+                + (runs.count < sorted.count ? "；同一文件中只有单元格不同的合为一行。" : "。"))),
             .el("table", head, .el("tbody", children: rows)),
         ])
     }
