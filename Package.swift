@@ -8,7 +8,8 @@ import PackageDescription
 let hotPath: [SwiftSetting] = [.unsafeFlags(["-enforce-exclusivity=unchecked"])]
 let package = Package(
     name: "parkstat",
-    platforms: [.macOS(.v14)],
+    // Mutex and Atomic (the Synchronization module) need macOS 15.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "parkstat", targets: ["parkstat"]),
         .library(name: "XLSXReader", targets: ["XLSXReader"]),
