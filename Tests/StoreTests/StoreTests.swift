@@ -67,6 +67,27 @@ struct TempStore {
         #expect(unreferenced == 0)
     }
 
+    /// `run` copies the WAL into the database while it reports, so closing has nothing left to do:
+    /// afterwards the database file alone holds what was stored.
+    @Test func checkpointAsideCopiesTheWALIntoTheDatabaseFile() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let files = try t.copy(Array(Validator.files(in: Fixtures.path("inbox/2024-07")).prefix(2)), period: "2024-07")
+        _ = try t.ingestor().ingest(files: files, period: "2024-07")
+        func filesInDatabaseFileAlone() throws -> Int {
+            let copy = t.dir.appendingPathComponent("copy-\(UUID().uuidString).sqlite").path
+            try FileManager.default.copyItem(atPath: t.store.path, toPath: copy)
+            let queue = try DatabaseQueue(path: copy)
+            return try queue.read { db in
+                try db.tableExists("file") ? Int.fetchOne(db, sql: "SELECT count(*) FROM file") ?? 0 : 0
+            }
+        }
+        #expect(try filesInDatabaseFileAlone() == 0)
+        t.store.checkpointAside()
+        #expect(try filesInDatabaseFileAlone() == 2)
+        #expect(try t.store.rowCounts()["file"] == 2)
+    }
+
     @Test func sha256MatchesKnownDigests() {
         #expect(FileDigest.sha256(Data()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         #expect(FileDigest.sha256(Data("abc".utf8)) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
