@@ -49,12 +49,14 @@ struct TempStore {
         #expect(try again.rowCounts()["file"] == 0)
     }
 
-    /// The registry snapshot is stored by the ingestor, once for identical registries, and stored
-    /// files point at it.
+    /// The registry snapshot is stored by the ingestor's first batch (before its first file, or
+    /// at its end when it stores none), once for identical registries, and stored files point at it.
     @Test func registrySnapshotIsStoredOnceAndReferenced() throws {
         let t = try TempStore()
         defer { t.remove() }
-        _ = try t.ingestor()
+        let first = try t.ingestor()
+        #expect(try t.store.rowCounts()["registry_snapshot"] == 0)
+        _ = try first.ingest(files: [], period: "2024-07")
         #expect(try t.store.rowCounts()["registry_snapshot"] == 1)
         #expect(try t.store.rowCounts()["registry_entry"] == t.registry.enterprises.count)
         let files = try t.copy([Fixtures.path("inbox/2024-07")].flatMap { Validator.files(in: $0) }.prefix(2).map { $0 }, period: "2024-07")
