@@ -1,4 +1,5 @@
 import Testing
+import SheetModel
 @testable import XLSXReader
 
 @Suite struct FastNumberTests {
