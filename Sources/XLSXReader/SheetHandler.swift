@@ -269,16 +269,26 @@ struct SheetParse: ~Copyable {
         let v: CellValue
         switch type {
         case .number:
-            guard let d = parseDouble() else { return }
+            guard let d = parseDouble() else { return unreadValue() }
             v = styles.isDate(style) ? .dateSerial(d) : .number(d)
         case .inline:
             guard !inlineText.isEmpty else { return }
             v = .text(texts.text(inlineText.bytes))
         default:
-            guard let other = otherValue() else { return }
+            guard let other = otherValue() else { return unreadValue() }
             v = other
         }
         cells.append(Cell(column: column, value: v))
+    }
+
+    /// A `<v>` that gave no value. For a formula an empty one (openpyxl writes formulas it never
+    /// calculated as `<f>…</f><v/>`) is no cached result, as no `<v>` is; an empty cached string
+    /// (t="str") is a result, the empty text, which is no cell.
+    @inline(never)
+    private mutating func unreadValue() {
+        if hasFormula, value.isEmpty, type != .formulaString {
+            cells.append(Cell(column: column, value: .uncachedFormula))
+        }
     }
 
     /// The value of a cell that is neither a number nor an inline string.

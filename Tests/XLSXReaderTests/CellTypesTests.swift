@@ -1,4 +1,5 @@
 import SheetModel
+import XLSXReader
 import Testing
 
 @Suite struct CellTypesTests {
@@ -14,6 +15,18 @@ import Testing
         #expect(c["Sheet1!G1"] == .dateSerial(45504))
         #expect(c["Sheet1!H1"] == .number(2), "a formula gives its cached value")
         #expect(c["Sheet1!I1"] == .uncachedFormula, "a formula without a cached value has no value")
+    }
+
+    /// openpyxl writes a formula it never calculated as `<f>…</f><v/>`: no result, as without `<v>`.
+    /// An empty cached string (t="str") is a result, the empty text: no cell.
+    @Test func formulaWithAnEmptyCachedValueIsUncached() throws {
+        let ns = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+        let path = try oneSheetWorkbook(#"""
+            <worksheet xmlns="\#(ns)"><sheetData><row r="1"><c r="A1"><f>1+1</f><v/></c><c r="B1" t="str"><f>T(C1)</f><v/></c><c r="C1" t="b"><f>TRUE()</f><v></v></c><c r="D1"><f>1+1</f><v>2</v></c><c r="E1"><v/></c></row></sheetData></worksheet>
+            """#)
+        let cells = try Workbook.load(path: path).sheets[0].rows.flatMap(\.cells)
+        #expect(cells == [Cell(column: 0, value: .uncachedFormula), Cell(column: 2, value: .uncachedFormula),
+                          Cell(column: 3, value: .number(2))])
     }
 
     @Test func rowsAndCellsWithoutReferences() throws {

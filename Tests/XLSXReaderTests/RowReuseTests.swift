@@ -37,26 +37,8 @@ import ZipXML
         return xml + "</sheetData></worksheet>"
     }
 
-    private func makeWorkbook() throws -> String {
-        let path = try Fixtures.temporaryDirectory().appendingPathComponent("rows.xlsx").path
-        let zip = try ZipWriter(path: path)
-        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-        try zip.add("_rels/.rels", bytes: Array(#"""
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(rel)/officeDocument" Target="xl/workbook.xml"/></Relationships>
-            """#.utf8))
-        try zip.add("xl/workbook.xml", bytes: Array(#"""
-            <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="\#(rel)"><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>
-            """#.utf8))
-        try zip.add("xl/_rels/workbook.xml.rels", bytes: Array(#"""
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="\#(rel)/worksheet" Target="worksheets/sheet1.xml"/></Relationships>
-            """#.utf8))
-        try zip.add("xl/worksheets/sheet1.xml", bytes: Array(sheetXML().utf8))
-        try zip.commit()
-        return path
-    }
-
     @Test func keptRowsStayIntactAndStreamedRowsMatch() throws {
-        let path = try makeWorkbook()
+        let path = try oneSheetWorkbook(sheetXML(), name: "rows.xlsx")
         // All rows kept (as Workbook.load does), then checked.
         let book = try Workbook(path: path)
         let rows = try book.rows(at: 0)
