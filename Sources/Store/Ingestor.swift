@@ -18,7 +18,8 @@ public struct Ingestor: Sendable {
     /// time is the writer's, and validation is charged the rest of the wall time.
     public let clock = PhaseClock()
 
-    /// Snapshots the registry (when given) so aggregation sees the master list this import used.
+    /// The registry (when given) is snapshotted by the first batch, so aggregation sees the master
+    /// list this import used.
     public init(store: Store, schema: Schema, registry: Registry?, registryPath: String?) throws {
         self.store = store
         self.schema = schema
