@@ -36,6 +36,9 @@ public struct Validator: Sendable {
 
         // The sheet's own period (title line or metadata), checked against the batch.
         var sheetPeriod: Period?
+        // A period that cannot be read is every row's: no row is accepted under it, as a long
+        // sheet's unreadable 报告期 cell rejects its row.
+        var periodUnreadable = false
         if let entry = layout.titlePeriod {
             switch PeriodParser.parse(entry.value, system: workbook.dateSystem) {
             case .period(let p):
@@ -45,8 +48,10 @@ public struct Validator: Sendable {
                                                             value: Display.text(entry.value), seen: p, batch: batch))
                 }
             case .ambiguous:
+                periodUnreadable = true
                 findings.append(Messages.periodAmbiguous(file: file, sheet: layout.sheet, cell: entry.cell, value: Display.text(entry.value)))
             case .invalid:
+                periodUnreadable = true
                 findings.append(Messages.periodInvalid(file: file, sheet: layout.sheet, cell: entry.cell, value: Display.text(entry.value)))
             case .empty: break
             }
@@ -63,6 +68,7 @@ public struct Validator: Sendable {
                                                       named: named, effective: effective))
         }
         var rows = outcomes
+        if periodUnreadable { for i in rows.indices { rows[i].submission = nil } }
         SheetChecks.duplicates(&rows, file: file, sheet: layout.sheet)
         for o in rows { findings += o.findings }
         findings += SheetChecks.totals(layout, rows: rows, schema: schema, file: file)

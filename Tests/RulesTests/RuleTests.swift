@@ -70,7 +70,14 @@ import Testing
     }
 
     @Test func periodRules() {
-        #expect(Grid.validate(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")], period: "报告期：2024年13月")).has("period.invalid", "A2", .error))
+        let invalid = Grid.validate(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")], period: "报告期：2024年13月"))
+        #expect(invalid.has("period.invalid", "A2", .error))
+        // The title's period is every row's: none is accepted under a period that cannot be read,
+        // though the batch (folder) gives one.
+        #expect(invalid.submissions.isEmpty && invalid.status == .rejected)
+        let ambiguous = Grid.validate(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司"), Grid.row(2, Grid.b, "巴中乙食品有限公司")],
+                                                period: "报告期：2024.1"))
+        #expect(ambiguous.has("period.ambiguous", "A2", .error) && ambiguous.submissions.isEmpty && ambiguous.status == .rejected)
         let m = Grid.validate(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")], period: "报告期：2024年6月"))
         #expect(m.has("period.mismatch", "A2", .error) && m.status == .rejected)
         let f = Grid.validate(Grid.wide([Grid.row(1, Grid.a, "巴中甲电子有限公司")]), file: "in/甲-2024年6月.xlsx")
