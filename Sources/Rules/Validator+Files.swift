@@ -48,11 +48,13 @@ extension Validator {
         return check(file: file, period: period)
     }
 
-    /// Reads and checks a file the skip rules let through (from `bytes` when it was read whole).
-    func check(file: String, period: String?, bytes: FileBytes? = nil) -> FileReport {
+    /// Reads and checks a file the skip rules let through (from `bytes` when it was read whole;
+    /// `read` is the outcome of reading it when that was done ahead, see `Preread`).
+    func check(file: String, period: String?, bytes: FileBytes? = nil,
+               read: Result<WorkbookData, any Error>? = nil) -> FileReport {
         let workbook: WorkbookData
         do {
-            workbook = try load(file, bytes)
+            workbook = try read?.get() ?? load(file, bytes)
         } catch let e as SheetError {
             var message = e.message
             if e.code.ruleID == "file.not_xlsx", !message.contains(".xlsx") { message += "请另存为 .xlsx 后重新报送。" }
@@ -73,9 +75,9 @@ extension Validator {
     /// the report keeps input order. `progress`, when given, is called once per file as it finishes,
     /// from the worker thread that checked it.
     /// `expanded`: `paths` are files `expand` already returned, so none is looked at twice.
-    public func validate(paths: [String], period: String?, expanded: Bool = false,
+    public func validate(paths: [String], period: String?, expanded: Bool = false, preread: Preread = Preread(),
                          progress: (@Sendable (_ file: String) -> Void)? = nil) -> ValidationReport {
-        validate(paths: paths, period: period, expanded: expanded, progress: progress, onFile: { _, _ in })
+        validate(paths: paths, period: period, expanded: expanded, preread: preread, progress: progress, onFile: { _, _ in })
     }
 
     /// A file's content digest as a caller computes it (`ingest`: SHA-256 and size).
@@ -93,7 +95,9 @@ extension Validator {
     /// rules set aside never reach it): its digest is handed to `onFile` with the report, and with
     /// `check: false` the file is not checked (its report is then an empty placeholder): `ingest`
     /// hashes each file from the same read and passes over those the store already holds.
+    /// `preread`: files already read (`Preread`), taken from there instead of read again.
     public func validate(paths: [String], period: String?, fingerprints: Bool = true, expanded: Bool = false,
+                         preread: Preread = Preread(),
                          progress: (@Sendable (_ file: String) -> Void)? = nil,
                          admit: (@Sendable (_ file: String, _ bytes: FileBytes?) -> Admission)? = nil,
                          onFile: (FileReport, _ digest: Digest?) throws -> Void) rethrows -> ValidationReport {
@@ -110,14 +114,15 @@ extension Validator {
                 defer { progress?(file) }
                 func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil, digest: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
-                let bytes = FileBytes(path: file)
+                let ahead = preread.item(file)
+                let bytes = ahead == nil ? FileBytes(path: file) : ahead!.bytes
                 let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
                 let size = bytes?.count ?? fingerprint?.size
                 if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
                     return skip(reason)
                 }
                 let admission: Admission = admit?(file, bytes) ?? (digest: nil, check: true)
-                let report = admission.check ? check(file: file, period: period, bytes: bytes)
+                let report = admission.check ? check(file: file, period: period, bytes: bytes, read: ahead?.workbook)
                     : FileReport(path: file, status: .skipped, findings: [], submissions: [])
                 results.set(i, report, fingerprint: fingerprint, digest: admission.digest)
             }

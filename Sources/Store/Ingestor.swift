@@ -35,8 +35,9 @@ public struct Ingestor: Sendable {
     /// Validates and stores one batch (a month folder's files, or loose files with `period`), in
     /// file order. `files` are files, as `Validator.expand` returns them: folders are not walked here.
     /// Rules that look at last month see the store as it was before this batch. `progress`, when
-    /// given, is called once per file as its report is settled (from any thread).
-    public func ingest(files: [String], period: String?,
+    /// given, is called once per file as its report is settled (from any thread). Files in
+    /// `preread` are taken from there instead of read again.
+    public func ingest(files: [String], period: String?, preread: Preread = Preread(),
                        progress: (@Sendable (_ file: String) -> Void)? = nil) throws -> [FileReport] {
         let started = PhaseClock.now()
         var known = try store.knownFiles()
@@ -50,7 +51,8 @@ public struct Ingestor: Sendable {
         // is stored (one transaction) while later files are still being validated. Reports arrive
         // in input order, so duplicates, storing order, revisions and crash safety are unchanged.
         var k = 0, storing = 0.0
-        _ = try validator.validate(paths: files, period: period, fingerprints: false, expanded: true, progress: progress,
+        _ = try validator.validate(paths: files, period: period, fingerprints: false, expanded: true, preread: preread,
+                                   progress: progress,
                                    admit: { file, bytes in
             guard let digest = Ingestor.digest(file, bytes) else { return (nil, true) }
             return (digest, !stored.contains(digest.hash))

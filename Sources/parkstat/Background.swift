@@ -16,6 +16,9 @@ final class Background<Value>: @unchecked Sendable {
 
     func wait() { group.wait() }
 
+    /// Whether the job has finished, without waiting.
+    var isDone: Bool { group.wait(timeout: .now()) == .success }
+
     /// Waits, then returns what the job returned or throws what it threw.
     func result() throws -> Value {
         group.wait()

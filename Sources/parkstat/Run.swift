@@ -34,10 +34,12 @@ extension Parkstat {
                 throw Exit.unreadable
             }
             let registryPath = registry ?? (inbox as NSString).appendingPathComponent("企业名录.xlsx")
-            // The registry is read while the month folders are walked.
+            // The registry is read while the month folders are walked and the first month's
+            // files read ahead.
             let schema = schema
             let loading = Background { try StoreCLI.load(schema: schema, registry: registryPath) }
             let months = Ingestor.monthFolders(inbox: inbox)
+            let preread = Preread.read(months.first?.files ?? [], load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
             let (schemaValue, registryValue) = try loading.result()
             guard !months.isEmpty else {
                 Console.error("parkstat: 收件箱 \(inbox) 中没有月份目录（如 2024-07/）。")
@@ -54,9 +56,10 @@ extension Parkstat {
                 clock = ingestor.clock
                 let bar = global.progress(total: months.reduce(0) { $0 + $1.files.count })
                 defer { bar.finish() }
-                for m in months {
+                for (n, m) in months.enumerated() {
                     let t = monotonicSeconds()
-                    files += try ingestor.ingest(files: m.files, period: m.period, progress: bar.enabled ? bar.advance : nil)
+                    files += try ingestor.ingest(files: m.files, period: m.period, preread: n == 0 ? preread : Preread(),
+                                                 progress: bar.enabled ? bar.advance : nil)
                     log.info("\(m.period)：\(m.files.count) 个文件，\(formatSeconds(monotonicSeconds() - t)) 秒")
                 }
             } catch {

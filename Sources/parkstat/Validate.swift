@@ -35,11 +35,13 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            // The registry (5 000 rows at a large park) is read while the folders are walked; the
-            // validator gets the walked files, and the progress bar their count.
+            // The registry (5 000 rows at a large park) is read while the folders are walked and
+            // the first files read ahead; the validator gets the walked files, and the progress
+            // bar their count.
             let (schema, registry) = (schema, registry)
             let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
             let files = Validator.expand(paths)
+            let preread = Preread.read(files, load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
             let (schemaValue, registryValue) = try loading.result()
             // Last-month rules read the store; validate itself never writes to it.
             var prior: PriorPeriodSource?
@@ -55,7 +57,8 @@ extension Parkstat {
             }
             let validator = Validator(schema: schemaValue, registry: registryValue, prior: prior)
             let bar = global.progress(total: files.count)
-            let report = validator.validate(paths: files, period: period, expanded: true, progress: bar.enabled ? bar.advance : nil)
+            let report = validator.validate(paths: files, period: period, expanded: true, preread: preread,
+                                            progress: bar.enabled ? bar.advance : nil)
             bar.finish()
             report.print(format)
             Console.summary(report.closingLine)

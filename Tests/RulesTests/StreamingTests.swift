@@ -83,4 +83,34 @@ import Testing
         let r = validator.validate(paths: [dir.path], period: nil, fingerprints: false) { _, _ in }
         #expect(r.files.map(\.status) == [.accepted, .accepted])
     }
+
+    /// Files read ahead (`Preread`, filled while the registry loads) are taken from there, with
+    /// their bytes for fingerprints and `admit`; reading stops when asked, lock and empty files are
+    /// left to the validator, and the reports are those of reading every file in the workers.
+    @Test func prereadFilesAreNotReadAgain() throws {
+        let dir = try inbox([("a.xlsx", "A1"), ("b.xlsx", "A1"), ("c.xlsx", "B2"), ("d.xlsx", "A3"), ("e.xlsx", ""),
+                             ("~$lock.xlsx", "x")])
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let files = Validator.files(in: dir.path)
+        var asked = 0
+        let ahead = Preread.read(files, load: validator.load) { asked += 1; return asked > 3 }
+        #expect(ahead.count == 3)    // a, b, c: asked before each of them, and stopped before d
+        let all = Preread.read(files, load: validator.load) { false }
+        #expect(all.count == 4)      // not the empty file e, nor the lock file
+        // A validator whose own reader fails on everything: only the files read ahead are readable.
+        var failing = validator
+        failing.load = { path, _ in throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
+        let r = failing.validate(paths: files, period: nil, expanded: true, preread: ahead)
+        let corrupt = r.files.map { $0.findings.contains { $0.rule == "file.not_xlsx" } }
+        #expect(corrupt == [false, false, false, true, false, false])    // only d was read by the failing reader
+        #expect(r.files[0].status == .accepted && r.files[0].submissions.count == 1)
+        #expect(r.files[1].findings.map(\.rule) == ["file.duplicate"])   // b's fingerprint from its preread bytes
+        #expect(r.files[2].findings.map(\.rule) == ["enterprise.duplicate"])
+        let plain = validator.validate(paths: files, period: nil, expanded: true)
+        let withAll = validator.validate(paths: files, period: nil, expanded: true, preread: all)
+        func digest(_ r: ValidationReport) -> [String] {
+            r.files.map { "\($0.path) \($0.status) \($0.findings.map(\.rule)) \($0.submissions.count)" }
+        }
+        #expect(digest(withAll) == digest(plain))
+    }
 }
