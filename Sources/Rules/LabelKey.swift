@@ -21,6 +21,12 @@ struct LabelKey: Hashable, @unchecked Sendable {
         LabelKey(storage: .owned(s))
     }
 
+    /// A key on the bytes of `s` as they are, for memo tables: equal keys are equal texts, and
+    /// two spellings of one canonical form are merely two entries.
+    static func exact(_ s: String) -> LabelKey {
+        LabelKey(storage: .owned(s))
+    }
+
     private init(storage: Storage) {
         self.storage = storage
     }

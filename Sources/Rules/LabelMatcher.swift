@@ -4,6 +4,8 @@ struct LabelMatcher: Sendable {
     let aliases: [LabelKey: String]         // normalised alias → field id
     let parts: [LabelKey: Part]             // normalised part label → part
     let partsLongestFirstUTF8: [([UInt8], Part)]
+    /// Cell labels and what they matched here, kept across files (see `LabelCache`).
+    let caches = LabelCachePool()
 
     init(fields: [FieldSpec], parts partLabels: [Part: [String]]) throws {
         var byID: [String: FieldSpec] = [:]

@@ -14,10 +14,14 @@ final class SheetGrid {
     /// cheaper than the cell → origin table they once filled.
     let merges: [CellRange]
     private var cells: [[Labelled?]]
+    /// Labels met in earlier files (nil: every cell is labelled afresh).
+    private let cache: LabelCache?
 
-    /// What is known about one text cell, each part worked out when first asked for. A class:
-    /// the cache is read far more often than filled, and a struct was copied out on every read.
-    private final class Labelled {
+    /// What is known about one text, each part worked out when first asked for. A class: the
+    /// cache is read far more often than filled, and a struct was copied out on every read.
+    /// Everything in it follows from the raw text and the matcher, so cells with equal texts,
+    /// in this sheet or in earlier files (`LabelCache`), share one.
+    final class Labelled {
         let label: NormalizedLabel
         /// `FastText.isPlain(label.text)`, known without a scan when the fast path made the label.
         let plain: Bool
@@ -39,9 +43,10 @@ final class SheetGrid {
         }
     }
 
-    init(_ sheet: SheetData, matcher: LabelMatcher, mergedRows: UInt32 = 40) {
+    init(_ sheet: SheetData, matcher: LabelMatcher, mergedRows: UInt32 = 40, cache: LabelCache? = nil) {
         self.sheet = sheet
         self.matcher = matcher
+        self.cache = cache
         cachedCount = sheet.rows.prefix { $0.index < SheetGrid.cachedRows }.count
         cells = sheet.rows.prefix(cachedCount).map { [Labelled?](repeating: nil, count: $0.cells.count) }
         merges = sheet.merged.filter { $0.first.row < mergedRows }.map { range in
@@ -143,9 +148,9 @@ final class SheetGrid {
 
     private func entry(_ r: Int, _ c: Int) -> Labelled? {
         guard case .text(let raw) = sheet.rows[r].cells[c].value else { return nil }
-        guard r < cachedCount else { return Labelled(raw: raw) }
+        guard r < cachedCount else { return cache?.labelled(raw) ?? Labelled(raw: raw) }
         if let known = cells[r][c] { return known }
-        let e = Labelled(raw: raw)
+        let e = cache?.labelled(raw) ?? Labelled(raw: raw)
         cells[r][c] = e
         return e
     }

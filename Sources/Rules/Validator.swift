@@ -23,9 +23,11 @@ public struct Validator: Sendable {
     public func validate(workbook: WorkbookData, file: String, period: String?) -> FileReport {
         let batch = PeriodParser.folderPeriod(of: file) ?? period.flatMap(Period.init)
         var findings: [Finding] = []
+        let labels = schema.matcher.caches.take()
+        defer { schema.matcher.caches.give(labels) }
         let layouts = workbook.sheets.filter { $0.kind == .worksheet }.compactMap { sheet -> SheetLayout? in
             // One grid per sheet: both readers look at the same header cells.
-            let grid = SheetGrid(sheet, matcher: schema.matcher)
+            let grid = SheetGrid(sheet, matcher: schema.matcher, cache: labels)
             let layout = LongLayout.read(grid, schema: schema, file: file) ?? WideLayout.read(grid, schema: schema, file: file)
             return layout?.isCandidate == true ? layout : nil
         }

@@ -1,0 +1,41 @@
+import Synchronization
+
+/// What the header readers learnt about a cell text, kept from one file to the next: the month's
+/// sheets repeat a handful of templates, so the same labels come back in every file, and working
+/// each out again (normalising, matching against every alias) was a quarter of the checking.
+/// Entries are `SheetGrid.Labelled`, whose parts are filled in as they are first asked for, so
+/// one cache is used by one thread at a time: a file takes one from its matcher's pool and gives
+/// it back when done (see `LabelCachePool`).
+final class LabelCache: @unchecked Sendable {
+    /// By the bytes of the raw text: String hashing walks non-ASCII text by canonical equivalence.
+    private var entries: [LabelKey: SheetGrid.Labelled] = [:]
+    /// Enterprise names and codes in the first rows of summary sheets are texts that do not come
+    /// back: the cache starts over rather than grow with them.
+    static let limit = 4096
+
+    func labelled(_ raw: String) -> SheetGrid.Labelled {
+        let key = LabelKey.exact(raw)
+        if let known = entries[key] { return known }
+        if entries.count >= LabelCache.limit { entries.removeAll(keepingCapacity: true) }
+        let e = SheetGrid.Labelled(raw: raw)
+        entries[key] = e
+        return e
+    }
+
+    var count: Int { entries.count }
+}
+
+/// The label caches of one `LabelMatcher`: what a cell matches depends on that matcher's aliases,
+/// so its caches live with it. One per thread at a time: a worker takes one for a file and gives
+/// it back, and the lock hands it over.
+final class LabelCachePool: Sendable {
+    private let free = Mutex<[LabelCache]>([])
+
+    func take() -> LabelCache {
+        free.withLock { $0.popLast() } ?? LabelCache()
+    }
+
+    func give(_ cache: LabelCache) {
+        free.withLock { $0.append(cache) }
+    }
+}
