@@ -11,12 +11,29 @@ public struct Period: Hashable, Comparable, Sendable, CustomStringConvertible {
         self.month = month
     }
 
-    /// Strict "YYYY-MM", as given to `--period`.
+    /// Strict "YYYY-MM", as given to `--period`, read from its bytes (month folders are named so,
+    /// and every file's folder is read for it).
     public init?(_ text: String) {
-        let parts = text.split(separator: "-")
-        guard parts.count == 2, parts[0].count == 4, parts[1].count == 2,
-              let y = Int(parts[0]), let m = Int(parts[1]) else { return nil }
+        guard let (y, m) = Period.digitsDashDigits(text) else { return nil }
         self.init(year: y, month: m)
+    }
+
+    /// Year and month of exactly "DDDD-DD" (ASCII digits), else nil.
+    private static func digitsDashDigits(_ text: String) -> (Int, Int)? {
+        var value = 0, year = 0, i = 0
+        for b in text.utf8 {
+            guard i < 7 else { return nil }
+            if i == 4 {
+                guard b == UInt8(ascii: "-") else { return nil }
+                year = value
+                value = 0
+            } else {
+                guard (0x30...0x39).contains(b) else { return nil }
+                value = value * 10 + Int(b - 0x30)
+            }
+            i += 1
+        }
+        return i == 7 ? (year, value) : nil
     }
 
     public var description: String { "\(year)-\(month < 10 ? "0" : "")\(month)" }

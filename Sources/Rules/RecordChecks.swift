@@ -44,7 +44,7 @@ struct RecordChecker {
         let enterprise = out.uscc.flatMap { registry?[$0] }
         let rowPeriod = out.period ?? period
         // Sorted as (cell, slot) pairs: moving whole entries around made sorting the costly part.
-        var order = Array(record.entries.filled.map { (cell: $0.value.cell, slot: $0.slot) })
+        var order = record.entries.mapFilled { slot, entry in (cell: entry.cell, slot: slot) }
         order.sort { $0.cell < $1.cell }
         for (_, slot) in order {
             let field = slots.field(slot), entry = record.entries[slot]!
@@ -54,10 +54,21 @@ struct RecordChecker {
         checkRelations(record, rowPeriod, enterprise, &out)
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
+            // A field's slots are consecutive: each field's parts are gathered into a table of
+            // their exact size and stored once (hashing the field id for every part, and growing
+            // the tables, was most of building the facts).
+            var values = out.values.mapFilled { slot, v in (slot: slot, value: v) }
+            values.sort { $0.slot < $1.slot }
             var facts = [String: [String: Double]](minimumCapacity: schema.fields.count)
-            for (slot, v) in out.values.filled {
-                // Sized for a flow's four parts: growing the inner tables re-hashed them.
-                if let part = slots.part(slot) { facts[slots.field(slot).id, default: Dictionary(minimumCapacity: 4)][part.rawValue] = v }
+            var i = 0
+            while i < values.count {
+                let first = values[i].slot
+                var j = i + 1
+                while j < values.count, values[j].slot / FieldSlots.perField == first / FieldSlots.perField { j += 1 }
+                var parts = [String: Double](minimumCapacity: j - i)
+                for (slot, v) in values[i..<j] { if let part = slots.part(slot) { parts[part.rawValue] = v } }
+                if !parts.isEmpty { facts[slots.field(first).id] = parts }
+                i = j
             }
             out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, facts: facts,
                                         sheet: sheet, row: Int(record.row) + 1, usccCell: out.usccCell)

@@ -158,6 +158,17 @@ import Testing
         #expect(PeriodParser.fileNamePeriod(of: "x/甲公司.xlsx") == nil)
         #expect(Period("2024-01")!.previous == Period("2023-12"))
     }
+
+    /// Strict "YYYY-MM" (`--period`, month folders): four ASCII digits, "-", two; signs, doubled
+    /// dashes and full-width digits are not (they once slipped through a split on "-").
+    @Test func strictPeriodText() {
+        #expect(Period("2024-07") == Period(year: 2024, month: 7))
+        #expect(Period("1900-01") == Period(year: 1900, month: 1))
+        for bad in ["2024-13", "2024-00", "1899-12", "2201-01", "2024-7", "24-07", "2024/07", "2024-07 ", " 2024-07",
+                    "+024-07", "2024-+7", "-2024-07", "2024-07-", "２０２４-07", "2024-07-01", "2024--07", "", "-", "202407"] {
+            #expect(Period(bad) == nil, "\(bad)")
+        }
+    }
 }
 
 @Suite struct LabelTests {
