@@ -7,7 +7,7 @@ import ZipXML
 /// Only reading is done ahead; every check still runs in the validator, in the usual order.
 public struct Preread: Sendable {
     struct Item: Sendable {
-        let bytes: FileBytes?
+        let bytes: FileBytes
         let workbook: Result<WorkbookData, any Error>
     }
     private var items: [String: Item] = [:]
@@ -16,17 +16,18 @@ public struct Preread: Sendable {
     public var count: Int { items.count }
 
     /// Reads `files` in order until `done()` (asked before each file) is true, or `byteLimit`
-    /// bytes are held. Files the validator sets aside unread (lock, hidden and empty files) are
+    /// bytes of files are held (8 MB: several hundred submissions, more than the registry's time
+    /// allows, and their cells a few times that). Only files read whole are read ahead: big
+    /// workbooks, and files the validator sets aside unread (lock, hidden and empty files), are
     /// left to it, as is a file listed twice. `load` must be the validator's own.
     public static func read(_ files: [String], load: (String, FileBytes?) throws -> WorkbookData,
-                            byteLimit: Int = 64 << 20, until done: () -> Bool) -> Preread {
+                            byteLimit: Int = 8 << 20, until done: () -> Bool) -> Preread {
         var out = Preread(), held = 0
         for file in files {
             guard !done(), held < byteLimit else { break }
-            guard out.items[file] == nil, Validator.nameSkipReason(file) == nil else { continue }
-            let bytes = FileBytes(path: file)
-            if bytes?.count == 0 || (bytes == nil && Validator.emptyReason(file) != nil) { continue }
-            held += bytes?.count ?? 0
+            guard out.items[file] == nil, Validator.nameSkipReason(file) == nil,
+                  let bytes = FileBytes(path: file), bytes.count > 0 else { continue }
+            held += bytes.count
             out.items[file] = Item(bytes: bytes, workbook: Result { try load(file, bytes) })
         }
         return out

@@ -115,7 +115,7 @@ extension Validator {
                 func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil, digest: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
                 let ahead = preread.item(file)
-                let bytes = ahead == nil ? FileBytes(path: file) : ahead!.bytes
+                let bytes = ahead?.bytes ?? FileBytes(path: file)
                 let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
                 let size = bytes?.count ?? fingerprint?.size
                 if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {

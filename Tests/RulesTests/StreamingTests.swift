@@ -97,6 +97,7 @@ import Testing
         #expect(ahead.count == 3)    // a, b, c: asked before each of them, and stopped before d
         let all = Preread.read(files, load: validator.load) { false }
         #expect(all.count == 4)      // not the empty file e, nor the lock file
+        #expect(Preread.read(files, load: validator.load, byteLimit: 4) { false }.count == 2)    // a and b hold 4 bytes
         // A validator whose own reader fails on everything: only the files read ahead are readable.
         var failing = validator
         failing.load = { path, _ in throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
