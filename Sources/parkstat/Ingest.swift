@@ -33,16 +33,22 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            let (schemaValue, registryValue) = try StoreCLI.load(schema: schema, registry: registry)
+            // As in `run`: the registry is read while the folders are walked and the first batch's
+            // files read ahead.
+            let (schema, registry) = (schema, registry)
+            let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
+            let all = batches()
+            let preread = Preread.read(all.first?.files ?? [], load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
+            let (schemaValue, registryValue) = try loading.result()
             let (store, lock) = try StoreCLI.openStore(db)
             var files: [FileReport] = []
             do {
                 let ingestor = try Ingestor(store: store, schema: schemaValue, registry: registryValue, registryPath: registry)
-                let all = batches()
                 let bar = global.progress(total: all.reduce(0) { $0 + $1.files.count })
                 defer { bar.finish() }
-                for batch in all {
-                    files += try ingestor.ingest(files: batch.files, period: batch.period, progress: bar.enabled ? bar.advance : nil)
+                for (n, batch) in all.enumerated() {
+                    files += try ingestor.ingest(files: batch.files, period: batch.period, preread: n == 0 ? preread : Preread(),
+                                                 progress: bar.enabled ? bar.advance : nil)
                     log.info("\(batch.period ?? "未定报告期")：\(batch.files.count) 个文件")
                 }
             } catch {
