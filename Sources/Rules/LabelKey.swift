@@ -16,9 +16,10 @@ struct LabelKey: Hashable, @unchecked Sendable {
         storage = .owned(FastText.isPlain(s) ? s : s.precomposedStringWithCanonicalMapping)
     }
 
-    /// A key for text known to be plain (`FastText.isPlain`), without scanning it again.
+    /// A key for text known to be plain (`FastText.isPlain`), without scanning it again: plain
+    /// text is NFC already, so its bytes are its key.
     static func plain(_ s: String) -> LabelKey {
-        LabelKey(storage: .owned(s))
+        exact(s)
     }
 
     /// A key on the bytes of `s` as they are, for memo tables: equal keys are equal texts, and

@@ -33,13 +33,8 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            // As in `run`: the registry is read while the folders are walked and the first batch's
-            // files read ahead.
-            let (schema, registry) = (schema, registry)
-            let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
-            let all = batches()
-            let preread = Preread.read(all.first?.files ?? [], load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
-            let (schemaValue, registryValue) = try loading.result()
+            let (schemaValue, registryValue, all, preread) = try StoreCLI.load(
+                schema: schema, registry: registry, while: { batches() }, first: { $0.first?.files ?? [] })
             let (store, lock) = try StoreCLI.openStore(db)
             var files: [FileReport] = []
             do {

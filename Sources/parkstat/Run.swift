@@ -34,13 +34,9 @@ extension Parkstat {
                 throw Exit.unreadable
             }
             let registryPath = registry ?? (inbox as NSString).appendingPathComponent("企业名录.xlsx")
-            // The registry is read while the month folders are walked and the first month's
-            // files read ahead.
-            let schema = schema
-            let loading = Background { try StoreCLI.load(schema: schema, registry: registryPath) }
-            let months = Ingestor.monthFolders(inbox: inbox)
-            let preread = Preread.read(months.first?.files ?? [], load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
-            let (schemaValue, registryValue) = try loading.result()
+            let (schemaValue, registryValue, months, preread) = try StoreCLI.load(
+                schema: schema, registry: registryPath, while: { Ingestor.monthFolders(inbox: inbox) },
+                first: { $0.first?.files ?? [] })
             guard !months.isEmpty else {
                 Console.error("parkstat: 收件箱 \(inbox) 中没有月份目录（如 2024-07/）。")
                 throw Exit.unreadable

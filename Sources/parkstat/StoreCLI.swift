@@ -14,6 +14,18 @@ import Darwin
 /// What the commands share: loading the schema and registry, opening the store
 /// under its lock, and writing output files atomically.
 enum StoreCLI {
+    /// The schema and registry (5 000 rows at a large park), read on another core while this
+    /// thread walks the folders (`walk`) and then reads the first files to check (`first` of
+    /// what the walk found) ahead, until they are ready: reading had waited for the registry.
+    static func load<Walked>(schema: String?, registry: String?, while walk: () -> Walked,
+                             first: (Walked) -> [String]) throws -> (Schema, Registry?, Walked, Preread) {
+        let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
+        let walked = walk()
+        let preread = Preread.read(first(walked), load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
+        let (s, r) = try loading.result()
+        return (s, r, walked, preread)
+    }
+
     static func load(schema: String?, registry: String?) throws -> (Schema, Registry?) {
         do {
             let s = try schema.map(Schema.load(path:)) ?? Schema.defaultSchema()

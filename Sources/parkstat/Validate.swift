@@ -35,14 +35,9 @@ extension Parkstat {
                 Console.error("parkstat: 找不到 \(p)")
                 throw Exit.unreadable
             }
-            // The registry (5 000 rows at a large park) is read while the folders are walked and
-            // the first files read ahead; the validator gets the walked files, and the progress
-            // bar their count.
-            let (schema, registry) = (schema, registry)
-            let loading = Background { try StoreCLI.load(schema: schema, registry: registry) }
-            let files = Validator.expand(paths)
-            let preread = Preread.read(files, load: Validator.readWorkbook(_:bytes:)) { loading.isDone }
-            let (schemaValue, registryValue) = try loading.result()
+            // The validator gets the walked files, and the progress bar their count.
+            let (schemaValue, registryValue, files, preread) = try StoreCLI.load(
+                schema: schema, registry: registry, while: { Validator.expand(paths) }, first: { $0 })
             // Last-month rules read the store; validate itself never writes to it.
             var prior: PriorPeriodSource?
             if let db {
