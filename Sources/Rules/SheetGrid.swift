@@ -13,7 +13,9 @@ final class SheetGrid {
     /// Merged areas reaching into the header zone, clipped to it. Few per sheet: scanning them is
     /// cheaper than the cell → origin table they once filled.
     let merges: [CellRange]
-    private var cells: [[Labelled?]]
+    /// The cached rows' cells, row after row (one array, not one per row): row r starts at `rowStart[r]`.
+    private var cells: [Labelled?]
+    private let rowStart: [Int]
     /// Labels met in earlier files (nil: every cell is labelled afresh).
     private let cache: LabelCache?
 
@@ -48,7 +50,11 @@ final class SheetGrid {
         self.matcher = matcher
         self.cache = cache
         cachedCount = sheet.rows.prefix { $0.index < SheetGrid.cachedRows }.count
-        cells = sheet.rows.prefix(cachedCount).map { [Labelled?](repeating: nil, count: $0.cells.count) }
+        var start = [Int](), n = 0
+        start.reserveCapacity(cachedCount)
+        for row in sheet.rows.prefix(cachedCount) { start.append(n); n += row.cells.count }
+        rowStart = start
+        cells = [Labelled?](repeating: nil, count: n)
         merges = sheet.merged.filter { $0.first.row < mergedRows }.map { range in
             CellRange(first: range.first, last: CellRef(row: min(range.last.row, mergedRows),
                                                         column: min(range.last.column, range.first.column &+ 256)))
@@ -149,9 +155,10 @@ final class SheetGrid {
     private func entry(_ r: Int, _ c: Int) -> Labelled? {
         guard case .text(let raw) = sheet.rows[r].cells[c].value else { return nil }
         guard r < cachedCount else { return cache?.labelled(raw) ?? Labelled(raw: raw) }
-        if let known = cells[r][c] { return known }
+        let i = rowStart[r] + c
+        if let known = cells[i] { return known }
         let e = cache?.labelled(raw) ?? Labelled(raw: raw)
-        cells[r][c] = e
+        cells[i] = e
         return e
     }
 }
