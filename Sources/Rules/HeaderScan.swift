@@ -78,6 +78,7 @@ struct HeaderScan {
         }
         columnsSeen.sort()
         var out = HeaderScan(firstRow: row.index, lastRow: child?.index ?? row.index, columns: [], unknown: [])
+        out.columns.reserveCapacity(columnsSeen.count)    // at most one per column: growing it cost more than the rest of a column
         var reportedUnknown: [CellRef] = []
         var carried: (field: FieldSpec, cell: CellRef, unit: Unit?)?
         var previous: UInt16?
