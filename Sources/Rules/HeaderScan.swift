@@ -37,8 +37,8 @@ struct HeaderScan {
             // readings of this row score 0 and can never be chosen.
             guard anyMatch(grid, row: i) || hasChild && rows[i + 1].cells.indices.contains(where: { grid.match(i + 1, $0) != nil })
             else { continue }
-            var options = [interpret(grid, row, child: nil, ignored: ignored)]
-            if hasChild { options.append(interpret(grid, row, child: rows[i + 1], ignored: ignored)) }
+            var options = [reading(grid, row, child: nil, ignored: ignored)]
+            if hasChild { options.append(reading(grid, row, child: rows[i + 1], ignored: ignored)) }
             for o in options where o.score > 0 {
                 if best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
             }
@@ -68,7 +68,13 @@ struct HeaderScan {
         }
     }
 
-    private static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
+    /// `interpret`, from the grid's cache when a sheet read before had the same header.
+    private static func reading(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
+        guard let cache = grid.cache else { return interpret(grid, row, child: child, ignored: ignored) }
+        return cache.header(HeaderKey(grid, row, child: child)) { interpret(grid, row, child: child, ignored: ignored) }
+    }
+
+    static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
         // Sorted with repeats; repeats are skipped below. Merged parents spread over columns that
         // hold no cell of their own.
         var columnsSeen = row.cells.map(\.column)

@@ -3,6 +3,7 @@ import Synchronization
 /// What the header readers learnt about a cell text, kept from one file to the next: the month's
 /// sheets repeat a handful of templates, so the same labels come back in every file, and working
 /// each out again (normalising, matching against every alias) was a quarter of the checking.
+/// Whole header rows come back too: their readings are kept as well (`header`).
 /// Entries are `SheetGrid.Labelled`, whose parts are filled in as they are first asked for, so
 /// one cache is used by one thread at a time: a file takes one from its matcher's pool and gives
 /// it back when done (see `LabelCachePool`).
@@ -23,6 +24,21 @@ final class LabelCache: @unchecked Sendable {
     }
 
     var count: Int { entries.count }
+
+    /// Header readings by what they read (`HeaderKey`); the cache belongs to one schema, whose
+    /// matcher and ignored labels every reading uses.
+    private var headers: [HeaderKey: HeaderScan] = [:]
+    static let headerLimit = 512
+
+    func header(_ key: HeaderKey, _ read: () -> HeaderScan) -> HeaderScan {
+        if let known = headers[key] { return known }
+        if headers.count >= LabelCache.headerLimit { headers.removeAll(keepingCapacity: true) }
+        let h = read()
+        headers[key] = h
+        return h
+    }
+
+    var headerCount: Int { headers.count }
 }
 
 /// The label caches of one `LabelMatcher`: what a cell matches depends on that matcher's aliases,

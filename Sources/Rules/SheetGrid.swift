@@ -17,7 +17,7 @@ final class SheetGrid {
     private var cells: [Labelled?]
     private let rowStart: [Int]
     /// Labels met in earlier files (nil: every cell is labelled afresh).
-    private let cache: LabelCache?
+    let cache: LabelCache?
 
     /// What is known about one text, each part worked out when first asked for. A class: the
     /// cache is read far more often than filled, and a struct was copied out on every read.

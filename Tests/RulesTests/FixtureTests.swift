@@ -37,6 +37,27 @@ struct FixtureTests {
         }
     }
 
+    /// Labels and header readings kept from earlier files (`LabelCache`) change no report: every
+    /// fixture workbook, checked after all the others in either order, gets the report it gets
+    /// from a validator that has seen nothing.
+    @Test func keptLabelsAndHeadersChangeNoReport() throws {
+        let root = FixtureFiles.root!
+        let registry = try FixtureFiles.registry()
+        let files = Validator.files(in: root + "/messy") + Validator.files(in: root + "/inbox")
+        func digest(_ r: FileReport) -> String {
+            "\(r.status) \(r.findings.map { "\($0.rule)@\($0.sheet ?? "")!\($0.cell?.description ?? "") \($0.message)" }) "
+                + "\(r.submissions.map { s in "\(s.uscc) \(s.period) \(s.row) \(s.facts.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.sorted { $0.key < $1.key })" })" })"
+        }
+        let cold = try files.map { try digest(Validator(schema: Schema.defaultSchema(), registry: registry).validate(file: $0, period: nil)) }
+        for order in [files.indices.map { $0 }, files.indices.reversed()] {
+            let schema = try Schema.defaultSchema()
+            let warm = Validator(schema: schema, registry: registry)
+            for i in order { #expect(digest(warm.validate(file: files[i], period: nil)) == cold[i], "\(files[i])") }
+            let cache = schema.matcher.caches.take()
+            #expect(cache.count > 100 && cache.headerCount > 5)
+        }
+    }
+
     @Test func inboxValidatesWithoutErrorsOrWarnings() throws {
         let root = FixtureFiles.root!
         let validator = Validator(schema: Grid.schema, registry: try FixtureFiles.registry())

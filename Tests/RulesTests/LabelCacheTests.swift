@@ -48,4 +48,64 @@ import Testing
         #expect(cache.count == 1)
         #expect(cache.labelled("企业0") !== first)
     }
+
+    /// A header reading kept for its `HeaderKey`: the key holds every text the reading looks at,
+    /// with the rows' numbers and merged areas, and nothing else.
+    @Test func headerKeysNameWhatAReadingReads() {
+        let matcher = Grid.schema.matcher
+        func key(_ sheet: SheetData, _ r: Int, child: Bool = false) -> HeaderKey {
+            let grid = SheetGrid(sheet, matcher: matcher)
+            return HeaderKey(grid, sheet.rows[r], child: child ? sheet.rows[r + 1] : nil)
+        }
+        let top: [[Any?]] = [["单位：万元"], ["统一社会信用代码", "企业名称", "工业总产值", nil], [nil, nil, "本月", "本年累计"]]
+        let merged = ["A2:A3", "B2:B3", "C2:D2"]
+        let a = Grid.sheet("月报", top, merged: merged)
+        #expect(key(a, 1, child: true) == key(Grid.sheet("月报", top, merged: merged), 1, child: true))
+        // The same texts a row lower, another merge, another child label, a vertically merged
+        // parent's text from the row above: other keys.
+        #expect(key(a, 1, child: true) != key(Grid.sheet("月报", [["报表"]] + top, merged: ["A3:A4", "B3:B4", "C3:D3"]), 2, child: true))
+        #expect(key(a, 1, child: true) != key(Grid.sheet("月报", top, merged: ["A2:A3", "B2:B3"]), 1, child: true))
+        var other = top
+        other[2][3] = "1-7月"
+        #expect(key(a, 1, child: true) != key(Grid.sheet("月报", other, merged: merged), 1, child: true))
+        other = top
+        other[1][0] = "企业代码"
+        #expect(key(a, 2) != key(Grid.sheet("月报", other, merged: merged), 2))
+        // A number in a header row is read by no reading.
+        other = top
+        other[2][0] = 7.0
+        #expect(key(a, 1, child: true) == key(Grid.sheet("月报", other, merged: merged), 1, child: true))
+    }
+
+    /// Header readings from a cache that has seen other sheets equal those worked out afresh.
+    @Test func keptHeaderReadingsEqualFreshOnes() throws {
+        let schema = try Schema.defaultSchema()
+        let header = Grid.header
+        let rows = [Grid.row(1, Grid.a, "巴中甲电子有限公司")]
+        var twoRow: [[Any?]] = [["单位：万元"], ["统一社会信用代码", "企业名称", "工业总产值", nil, "实缴税金", nil],
+                                [nil, nil, "本月", "本年累计", "本月", "本年累计"]]
+        let sheets = [
+            Grid.wide(rows),
+            Grid.sheet("月报", [["报告期：2024年7月"], header] + rows),                       // the same header a row higher
+            Grid.sheet("月报", twoRow, merged: ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]),
+            Grid.sheet("月报", [["x"]] + twoRow, merged: ["A3:A4", "B3:B4", "C3:D3", "E3:F3"]),
+            { twoRow[2][5] = "1-7月"; return Grid.sheet("月报", twoRow, merged: ["A2:A3", "B2:B3", "C2:D2", "E2:F2"]) }(),
+            { twoRow[1][0] = "代码"; return Grid.sheet("月报", twoRow, merged: ["A2:A3", "B2:B3", "C2:D2"]) }(),
+        ]
+        func shown(_ h: HeaderScan?) -> String {
+            guard let h else { return "none" }
+            return "\(h.firstRow)-\(h.lastRow) \(h.columns.map { "\($0.column):\($0.field.id).\($0.part?.rawValue ?? "")@\($0.cell)" }) "
+                + "\(h.unknown.map { "\($0.cell) \($0.label)" }) \(h.unitConflicts)"
+        }
+        let cache = LabelCache()
+        for pass in 0..<2 {
+            for sheet in sheets {
+                let warm = HeaderScan.find(in: SheetGrid(sheet, matcher: schema.matcher, cache: cache), ignored: schema.ignoredKeys)
+                let cold = HeaderScan.find(in: SheetGrid(sheet, matcher: schema.matcher), ignored: schema.ignoredKeys)
+                #expect(shown(warm) == shown(cold), "pass \(pass)")
+                #expect(warm != nil)
+            }
+        }
+        #expect(cache.headerCount >= sheets.count)
+    }
 }
