@@ -38,6 +38,8 @@ public struct Registry: Sendable {
 
     /// Whether `name` is the registry's name or one of its aliases, ignoring width, spaces and bracket style.
     func nameMatches(_ name: String, _ e: Enterprise) -> Bool {
+        // Equal bytes are equal names (the usual case), with no normalising.
+        if name.utf8.elementsEqual(e.name.utf8) { return true }
         let n = Label.normalize(name).text
         return ([e.name] + e.aliases).contains { Label.normalize($0).text == n }
     }

@@ -39,14 +39,41 @@ public enum USCC {
     private static let allowedCategoryValues: [Int: Set<Int>] =
         Dictionary(uniqueKeysWithValues: allowedCategories.map { (values[$0.key]!, Set($0.value.map { values[$0]! })) })
 
+    /// Entity categories allowed after each registration authority, as bits by alphabet position.
+    private static let allowedCategoryBits: [UInt32] = (0..<alphabet.count).map { a in
+        allowedCategoryValues[a].map { $0.reduce(0) { $0 | UInt32(1) << $1 } } ?? 0
+    }
+    private static let weights17 = [3, 7, 9, 10, 5, 8, 4, 2]
+    private static let xValue = values["X"]!
+
     /// nil when the code is valid.
     public static func check(_ code: String) -> Problem? {
-        // Nearly every code is 18 bytes of the alphabet: then bytes are Characters, no walk needed.
-        let bytes = code.utf8
-        if bytes.count == 18, bytes.allSatisfy({ $0 < 0x80 && byteValues[Int($0)] >= 0 }) {
-            return check(Array(bytes), value: { Int(byteValues[Int($0)]) }, fullValue: fullValue(ascii:))
+        // Nearly every code is 18 bytes of the alphabet: then bytes are Characters, and the checks
+        // run on the bytes in place (arrays and Character look-ups were most of checking a row's code).
+        let fast = FastText.withBytes(code) { b -> Problem?? in
+            guard b.count == 18, b.allSatisfy({ $0 < 0x80 && byteValues[Int($0)] >= 0 }) else { return .none }
+            return .some(checkAlphabetBytes(b))
         }
-        return checkCharacters(code)
+        return fast ?? checkCharacters(code)
+    }
+
+    /// The checks of `check` for 18 bytes that are all in the alphabet.
+    private static func checkAlphabetBytes(_ b: UnsafeBufferPointer<UInt8>) -> Problem? {
+        func value(_ i: Int) -> Int { Int(byteValues[Int(b[i])]) }
+        guard allowedCategoryBits[value(0)] & (UInt32(1) << value(1)) != 0 else { return .category }
+        var sum = 0
+        for i in 0..<8 {
+            guard let f = fullValue(ascii: b[8 + i]) else { return .checksum17 }
+            sum += f * weights17[i]
+        }
+        let c17 = 11 - sum % 11
+        guard value(16) == (c17 == 10 ? xValue : c17 == 11 ? 0 : c17) else { return .checksum17 }
+        var total = 0, w = 1
+        for i in 0..<17 {
+            total += value(i) * w
+            w = w * 3 % 31
+        }
+        return value(17) == (31 - total % 31) % 31 ? nil : .checksum18
     }
 
     /// `check` on Characters, for any text (USCCTests compares the byte path with it).
@@ -64,14 +91,13 @@ public enum USCC {
         }
         guard allowedCategoryValues[v[0]]?.contains(v[1]) == true else { return .category }
         // Position 17: GB 11714 over positions 9–16, values over the full 0–9A–Z alphabet.
-        let weights17 = [3, 7, 9, 10, 5, 8, 4, 2]
         var sum = 0
         for (i, w) in weights17.enumerated() {
             guard let f = fullValue(chars[8 + i]) else { return .checksum17 }
             sum += f * w
         }
         let c17 = 11 - sum % 11
-        let expected17 = c17 == 10 ? values["X"]! : c17 == 11 ? 0 : c17   // "0"–"9" sit at 0–9
+        let expected17 = c17 == 10 ? xValue : c17 == 11 ? 0 : c17   // "0"–"9" sit at 0–9
         guard v[16] == expected17 else { return .checksum17 }
         // Position 18: weights 3^(i−1) mod 31.
         var total = 0, w = 1
