@@ -15,12 +15,7 @@ final class LabelCache: @unchecked Sendable {
     static let limit = 4096
 
     func labelled(_ raw: String) -> SheetGrid.Labelled {
-        let key = LabelKey.exact(raw)
-        if let known = entries[key] { return known }
-        if entries.count >= LabelCache.limit { entries.removeAll(keepingCapacity: true) }
-        let e = SheetGrid.Labelled(raw: raw)
-        entries[key] = e
-        return e
+        LabelCache.remember(raw, in: &entries) { SheetGrid.Labelled(raw: raw) }
     }
 
     var count: Int { entries.count }
@@ -39,6 +34,31 @@ final class LabelCache: @unchecked Sendable {
     }
 
     var headerCount: Int { headers.count }
+
+    /// What texts above a table declare (`TitleInfo`), and what they label (`LongLayout.metadata`).
+    private var declarations: [LabelKey: TitleInfo.Declared] = [:]
+    private var metadata: [LabelKey: LongLayout.MetadataText] = [:]
+
+    var declaredCount: Int { declarations.count }
+    var metadataCount: Int { metadata.count }
+
+    func declared(_ raw: String, matcher: LabelMatcher) -> TitleInfo.Declared {
+        LabelCache.remember(raw, in: &declarations) { TitleInfo.Declared(raw, matcher: matcher) }
+    }
+
+    func metadataText(_ raw: String, matcher: LabelMatcher) -> LongLayout.MetadataText {
+        LabelCache.remember(raw, in: &metadata) { LongLayout.MetadataText(raw, matcher: matcher) }
+    }
+
+    /// The value for `raw` in `table`, worked out and kept when missing; the table starts over when full.
+    private static func remember<V>(_ raw: String, in table: inout [LabelKey: V], _ make: () -> V) -> V {
+        let key = LabelKey.exact(raw)
+        if let known = table[key] { return known }
+        if table.count >= limit { table.removeAll(keepingCapacity: true) }
+        let v = make()
+        table[key] = v
+        return v
+    }
 }
 
 /// The label caches of one `LabelMatcher`: what a cell matches depends on that matcher's aliases,

@@ -8,10 +8,10 @@ enum LongLayout {
     static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
         let sheet = grid.sheet, matcher = grid.matcher
         guard let table = findTable(grid) else { return nil }
-        let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file)
+        let title = TitleInfo(sheet, before: table.row, matcher: matcher, file: file, cache: grid.cache)
         var findings = title.findings
         let slots = schema.slots
-        var entries = metadata(sheet, before: table.row, matcher: matcher, slots: slots)
+        var entries = metadata(sheet, before: table.row, matcher: matcher, slots: slots, cache: grid.cache)
         // Sized once: a table holds a few dozen values.
         var present = FieldTable<CellRef>(slots, capacity: 64)
         for (slot, entry) in entries.filled { present[slot] = entry.cell }
@@ -106,36 +106,53 @@ enum LongLayout {
         return nil
     }
 
+    /// What one text above the table labels: a non-numeric field ("单位名称"), with the value
+    /// that follows a colon in the same text ("单位名称：XX公司"). Follows from the text and the matcher.
+    struct MetadataText {
+        var field: FieldSpec?
+        var inline: String?
+
+        init(_ raw: String, matcher: LabelMatcher) {
+            let s = Label.normalizeValueText(raw)
+            let plain = FastText.isPlain(s)
+            var label = s
+            if let colon = plain ? s.utf8.firstIndex(of: UInt8(ascii: ":")) : s.firstIndex(where: { $0 == ":" }) {
+                label = String(s[..<colon])
+                // In the set every scalar but "\r\n" is a Character: look for the colon scalar.
+                let rawColon = FastText.inSet(raw) ? raw.unicodeScalars.firstIndex { $0 == ":" || $0 == "：" }
+                    : raw.firstIndex(where: { $0 == ":" || $0 == "：" })
+                let rest = raw[raw.index(after: rawColon ?? raw.startIndex)...]
+                inline = String(rest).trimmingWhitespace()
+                if inline?.isEmpty == true { inline = nil }
+            }
+            guard let m = matcher.match(Label.normalize(label).text), !m.field.kind.isNumeric else {
+                inline = nil
+                return
+            }
+            field = m.field
+            // "报告期：2024年7月 单位：万元" keeps only the period part.
+            if m.field.kind == .period, let v = inline, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) {
+                inline = String(v[..<r.lowerBound]).trimmingWhitespace()
+            }
+        }
+    }
+
     /// "单位名称：XX公司" in one cell, or "单位名称" with the value in the next cell to the right.
-    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, slots: FieldSlots) -> FieldTable<Entry> {
+    /// `cache` keeps what texts label across files.
+    static func metadata(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, slots: FieldSlots,
+                         cache: LabelCache? = nil) -> FieldTable<Entry> {
         var out = FieldTable<Entry>(slots, capacity: 64)
         for row in sheet.rows {
             guard row.index < limit else { break }
             for (i, cell) in row.cells.enumerated() {
                 guard case .text(let raw) = cell.value else { continue }
-                let s = Label.normalizeValueText(raw)
-                let plain = FastText.isPlain(s)
-                var label = s, inline: String?
-                if let colon = plain ? s.utf8.firstIndex(of: UInt8(ascii: ":")) : s.firstIndex(where: { $0 == ":" }) {
-                    label = String(s[..<colon])
-                    // In the set every scalar but "\r\n" is a Character: look for the colon scalar.
-                    let rawColon = FastText.inSet(raw) ? raw.unicodeScalars.firstIndex { $0 == ":" || $0 == "：" }
-                        : raw.firstIndex(where: { $0 == ":" || $0 == "：" })
-                    let rest = raw[raw.index(after: rawColon ?? raw.startIndex)...]
-                    inline = String(rest).trimmingWhitespace()
-                    if inline?.isEmpty == true { inline = nil }
-                }
-                guard let m = matcher.match(Label.normalize(label).text), !m.field.kind.isNumeric else { continue }
-                let key = slots.slot(m.field, nil)
+                let text = cache?.metadataText(raw, matcher: matcher) ?? MetadataText(raw, matcher: matcher)
+                guard let field = text.field else { continue }
+                let key = slots.slot(field, nil)
                 guard out[key] == nil else { continue }
                 let ref = CellRef(row: row.index, column: cell.column)
-                if let inline {
-                    // "报告期：2024年7月 单位：万元" keeps only the period part.
-                    var v = inline
-                    if m.field.kind == .period, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) {
-                        v = String(v[..<r.lowerBound]).trimmingWhitespace()
-                    }
-                    out[key] = Entry(value: .text(v), cell: ref, unit: nil)
+                if let inline = text.inline {
+                    out[key] = Entry(value: .text(inline), cell: ref, unit: nil)
                 } else if i + 1 < row.cells.count {
                     let next = row.cells[i + 1]
                     out[key] = Entry(value: next.value, cell: CellRef(row: row.index, column: next.column), unit: nil)

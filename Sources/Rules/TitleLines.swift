@@ -6,15 +6,28 @@ struct TitleInfo {
     var unit: (unit: Unit, cell: CellRef)?
     var findings: [Finding] = []
 
-    /// Reads every text cell of the rows before `limit`.
-    init(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, file: String) {
+    /// What one text declares: a unit of money, a period. Follows from the text and the matcher.
+    struct Declared {
+        var unit: Unit?
+        var period: String?
+
+        init(_ raw: String, matcher: LabelMatcher) {
+            let s = Label.normalizeValueText(raw)
+            unit = TitleInfo.declaredUnit(s)
+            period = TitleInfo.declaredPeriod(s, matcher: matcher)
+        }
+    }
+
+    /// Reads every text cell of the rows before `limit`; `cache` keeps what texts declare across
+    /// files (title lines repeat from file to file).
+    init(_ sheet: SheetData, before limit: UInt32, matcher: LabelMatcher, file: String, cache: LabelCache? = nil) {
         for row in sheet.rows {
             guard row.index < limit else { break }
             for cell in row.cells {
                 guard case .text(let raw) = cell.value else { continue }
                 let ref = CellRef(row: row.index, column: cell.column)
-                let s = Label.normalizeValueText(raw)
-                if let u = TitleInfo.declaredUnit(s) {
+                let declared = cache?.declared(raw, matcher: matcher) ?? Declared(raw, matcher: matcher)
+                if let u = declared.unit {
                     if let prior = unit, prior.unit != u {
                         findings.append(Messages.unitConflict(file: file, sheet: sheet.name, cell: ref, seen: raw,
                                                               declared: prior.unit, declaredAt: prior.cell))
@@ -22,7 +35,7 @@ struct TitleInfo {
                         unit = (u, ref)
                     }
                 }
-                if period == nil, let text = TitleInfo.declaredPeriod(s, matcher: matcher) {
+                if period == nil, let text = declared.period {
                     period = Entry(value: .text(text), cell: ref, unit: nil)
                 }
             }

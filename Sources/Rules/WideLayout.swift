@@ -5,7 +5,7 @@ enum WideLayout {
     static func read(_ grid: SheetGrid, schema: Schema, file: String) -> SheetLayout? {
         let sheet = grid.sheet
         guard let header = HeaderScan.find(in: grid, ignored: schema.ignoredKeys) else { return nil }
-        let title = TitleInfo(sheet, before: header.firstRow, matcher: grid.matcher, file: file)
+        let title = TitleInfo(sheet, before: header.firstRow, matcher: grid.matcher, file: file, cache: grid.cache)
         var findings = title.findings
         var columns: [HeaderColumn] = []
         let slots = schema.slots

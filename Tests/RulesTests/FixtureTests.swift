@@ -37,7 +37,8 @@ struct FixtureTests {
         }
     }
 
-    /// Labels and header readings kept from earlier files (`LabelCache`) change no report: every
+    /// Labels, header readings and what title and metadata texts say, kept from earlier files
+    /// (`LabelCache`), change no report: every
     /// fixture workbook, checked after all the others in either order, gets the report it gets
     /// from a validator that has seen nothing.
     @Test func keptLabelsAndHeadersChangeNoReport() throws {
@@ -54,7 +55,7 @@ struct FixtureTests {
             let warm = Validator(schema: schema, registry: registry)
             for i in order { #expect(digest(warm.validate(file: files[i], period: nil)) == cold[i], "\(files[i])") }
             let cache = schema.matcher.caches.take()
-            #expect(cache.count > 100 && cache.headerCount > 5)
+            #expect(cache.count > 100 && cache.headerCount > 5 && cache.declaredCount > 10 && cache.metadataCount > 10)
         }
     }
 
