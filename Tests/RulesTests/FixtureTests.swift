@@ -38,9 +38,8 @@ struct FixtureTests {
     }
 
     /// Labels, header readings and what title and metadata texts say, kept from earlier files
-    /// (`LabelCache`), change no report: every
-    /// fixture workbook, checked after all the others in either order, gets the report it gets
-    /// from a validator that has seen nothing.
+    /// (`LabelCache`), change no report: every fixture workbook, checked after all the others in
+    /// either order, gets the report it gets from a validator that has seen nothing.
     @Test func keptLabelsAndHeadersChangeNoReport() throws {
         let root = FixtureFiles.root!
         let registry = try FixtureFiles.registry()
