@@ -127,6 +127,28 @@ enum PeriodParser {
 
     /// The month folder a file sits in (`…/2024-07/file.xlsx`), nearest first.
     static func folderPeriod(of path: String) -> Period? {
+        // Inside `FastText`'s set "/" bytes are exactly the "/" Characters, and a month folder is
+        // exactly seven bytes: found on the path's bytes, with no components made.
+        if FastText.inSet(path) {
+            return FastText.withBytes(path) { b -> Period? in
+                var end = b.count
+                while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                while end > 0, b[end - 1] != UInt8(ascii: "/") { end -= 1 }    // the file's own name
+                while end > 0 {
+                    while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                    var start = end
+                    while start > 0, b[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                    if end - start == 7, let p = Period(String(decoding: b[start..<end], as: UTF8.self)) { return p }
+                    end = start
+                }
+                return nil
+            }
+        }
+        return folderPeriodCharacters(of: path)
+    }
+
+    /// `folderPeriod` on path components (the tests compare the byte path with it).
+    static func folderPeriodCharacters(of path: String) -> Period? {
         let components = PathName.components(path).dropLast()
         // "YYYY-MM" holds a "-": most folder names can be passed over without parsing.
         for c in components.reversed() where c.utf8.contains(UInt8(ascii: "-")) {
@@ -137,28 +159,57 @@ enum PeriodParser {
 
     /// A period named in a file name ("xx公司2024年7月报表.xlsx", "202407-xx.xlsx"), if any.
     static func fileNamePeriod(of path: String) -> Period? {
+        // Inside `FastText`'s set the name's label keeps its digits, "年", "月" and separators
+        // where they are, each scalar mapped on its own (the label's trimming touches none of
+        // them): the scalars are read straight from the path's bytes.
+        if FastText.inSet(path) {
+            return FastText.withBytes(path) { b -> Period? in
+                var end = b.count
+                while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+                var start = end
+                while start > 0, b[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                var chars: [UInt32] = []
+                chars.reserveCapacity(end - start)
+                var i = start
+                while i < end {
+                    let (u, len) = FastText.decode(b, i)
+                    i += len
+                    guard let m = FastText.map(u), m != FastText.dropped else { continue }
+                    chars.append(FastText.labelMap(m))
+                }
+                return namePeriod(chars)
+            }
+        }
+        return fileNamePeriodCharacters(of: path)
+    }
+
+    /// `fileNamePeriod` on the name's label, for any text (the tests compare the byte path with it).
+    static func fileNamePeriodCharacters(of path: String) -> Period? {
         let name = Label.normalize(String(PathName.last(path) ?? "")).text
         // One code per Character: its scalar when it has one. The name is NFKC, so a Character
         // equals "-", "年", "月" or an ASCII digit exactly when it is that one scalar. Plain text
         // (the usual case) has one scalar per Character and needs no Character walk.
         let chars: [UInt32] = FastText.isPlain(name) ? name.unicodeScalars.map(\.value)
             : name.map { $0.unicodeScalars.count == 1 ? $0.unicodeScalars.first!.value : UInt32.max }
+        return namePeriod(chars)
+    }
+
+    /// The first "YYYYMM", "YYYY-M(M)", "YYYY年M(M)月", "YYYY.M(M)" or "YYYY_M(M)" among a name's codes.
+    private static func namePeriod(_ chars: [UInt32]) -> Period? {
         func isDigit(_ c: UInt32) -> Bool { (0x30...0x39).contains(c) }
-        func digits(_ r: Range<Int>) -> String { String(decoding: chars[r].map { UInt8($0) }, as: UTF8.self) }
+        func number(_ r: Range<Int>) -> Int { chars[r].reduce(0) { $0 * 10 + Int($1 - 0x30) } }
         let nian: UInt32 = 0x5E74, yue: UInt32 = 0x6708
         var i = 0
         while i < chars.count {
             guard isDigit(chars[i]) else { i += 1; continue }
             var j = i
             while j < chars.count, isDigit(chars[j]) { j += 1 }
-            let run = digits(i..<j)
             // Look at what follows four digits: "-07", "年7月", ".07", "_07".
-            if run.count == 6, case .period(let p) = text(run) { return p }
-            if run.count == 4, j < chars.count, [0x2D, nian, 0x2E, 0x5F].contains(chars[j]) {
+            if j - i == 6, case .period(let p) = text(String(decoding: chars[i..<j].map { UInt8($0) }, as: UTF8.self)) { return p }
+            if j - i == 4, j < chars.count, [0x2D, nian, 0x2E, 0x5F].contains(chars[j]) {
                 var k = j + 1
                 while k < chars.count, isDigit(chars[k]), k - j <= 2 { k += 1 }
-                let m = digits((j + 1)..<k)
-                if (1...2).contains(m.count), let mi = Int(m), let yi = Int(run), let p = Period(year: yi, month: mi),
+                if (1...2).contains(k - j - 1), let p = Period(year: number(i..<j), month: number((j + 1)..<k)),
                    chars[j] != nian || (k < chars.count && chars[k] == yue) {
                     return p
                 }

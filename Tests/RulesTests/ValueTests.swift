@@ -159,6 +159,23 @@ import Testing
         #expect(Period("2024-01")!.previous == Period("2023-12"))
     }
 
+    /// Periods in paths are found on the path's bytes when it is inside `FastText`'s set; every
+    /// path must get the answer of the component and label path.
+    @Test func pathPeriodsOnBytesMatchTheLabelPath() {
+        let pieces = ["2024", "202407", "7", "07", "12", "13", "年", "月", "-", "—", "－", ".", "．", "_", " ", "\u{3000}",
+                      "２０２４", "７", "甲公司", "其中", ":", "(万元)", "报表", "/", "2024-07", "24-07", "x", ".xlsx", "1-7月"]
+        var rng = SplitMix(seed: 11)
+        for n in 0..<20_000 {
+            var path = ""
+            for _ in 0..<(2 + Int(rng.next() % 8)) { path += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            #expect(PeriodParser.fileNamePeriod(of: path) == PeriodParser.fileNamePeriodCharacters(of: path), "\(n): \(path)")
+            #expect(PeriodParser.folderPeriod(of: path) == PeriodParser.folderPeriodCharacters(of: path), "\(n): \(path)")
+        }
+        #expect(PeriodParser.fileNamePeriod(of: "收件箱/2024-06/甲公司 2024 年 7 月.xlsx") == Period("2024-07"))
+        #expect(PeriodParser.folderPeriod(of: "收件箱/2024-06/甲公司 2024 年 7 月.xlsx") == Period("2024-06"))
+        #expect(PeriodParser.folderPeriod(of: "2024-06//2024-07") == Period("2024-06"))
+    }
+
     /// Strict "YYYY-MM" (`--period`, month folders): four ASCII digits, "-", two; signs, doubled
     /// dashes and full-width digits are not (they once slipped through a split on "-").
     @Test func strictPeriodText() {
