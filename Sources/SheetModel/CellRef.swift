@@ -49,17 +49,39 @@ public struct CellRef: Hashable, Sendable, Comparable, CustomStringConvertible {
 
     /// Column letters for a zero-based column: 0 → "A", 27 → "AB".
     public static func columnName(_ column: UInt16) -> String {
-        var n = Int(column) + 1
-        var scalars: [Character] = []
-        while n > 0 {
-            let rem = (n - 1) % 26
-            scalars.append(Character(Unicode.Scalar(UInt8(65 + rem))))
-            n = (n - 1) / 26
-        }
-        return String(scalars.reversed())
+        String(unsafeUninitializedCapacity: 4) { letters(column, into: $0, at: 0) }
     }
 
-    public var description: String { CellRef.columnName(column) + String(row + 1) }
+    /// Writes the column's letters (at most 4) at `start`; returns the index after them. Built as
+    /// bytes: every finding's cell is written out (reports, store), and Characters cost 20× more.
+    private static func letters(_ column: UInt16, into out: UnsafeMutableBufferPointer<UInt8>, at start: Int) -> Int {
+        var count = 0, m = Int(column) + 1
+        while m > 0 { count += 1; m = (m - 1) / 26 }
+        var n = Int(column) + 1, i = start + count
+        while n > 0 {
+            i -= 1
+            out[i] = UInt8(65 + (n - 1) % 26)
+            n = (n - 1) / 26
+        }
+        return start + count
+    }
+
+    public var description: String {
+        String(unsafeUninitializedCapacity: 16) { out in    // 4 letters, 10 digits at most
+            var end = CellRef.letters(column, into: out, at: 0)
+            var digits = 0, r = Int(row) + 1
+            while r > 0 { digits += 1; r /= 10 }
+            r = Int(row) + 1
+            end += digits
+            var i = end
+            while r > 0 {
+                i -= 1
+                out[i] = UInt8(48 + r % 10)
+                r /= 10
+            }
+            return end
+        }
+    }
 
     public static func < (a: CellRef, b: CellRef) -> Bool {
         (a.row, a.column) < (b.row, b.column)
