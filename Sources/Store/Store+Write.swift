@@ -30,13 +30,16 @@ extension Store {
             let id = db.lastInsertedRowID
             var rows: [DatabaseValue] = []
             rows.reserveCapacity(registry.enterprises.count * 14)
+            // Values appended one by one: an array of optional existentials per row boxed each one.
+            func put(_ text: String?) { rows.append(text?.databaseValue ?? .null) }
             for (i, e) in registry.enterprises.enumerated() {
                 let v = e.values
-                let row: [(any DatabaseValueConvertible)?] = [
-                    id, i, e.uscc, e.name, e.aliases.joined(separator: "、"), e.status, v["industry_chain"], v["industry_code"],
-                    v["above_scale"], v["hitech"], v["land_area_mu"].flatMap(Store.number), v["party_org_type"], v["party_branch"],
-                    Store.json(v)]
-                rows += row.map { $0?.databaseValue ?? .null }
+                rows.append(id.databaseValue)
+                rows.append(i.databaseValue)
+                put(e.uscc); put(e.name); put(e.aliases.joined(separator: "、")); put(e.status)
+                put(v["industry_chain"]); put(v["industry_code"]); put(v["above_scale"]); put(v["hitech"])
+                rows.append(v["land_area_mu"].flatMap(Store.number)?.databaseValue ?? .null)
+                put(v["party_org_type"]); put(v["party_branch"]); put(Store.json(v))
             }
             try Store.insert(db, """
                 INSERT INTO registry_entry(snapshot_id, ordinal, uscc, name, aliases, status, industry_chain, industry_code,
@@ -47,24 +50,19 @@ extension Store {
     }
 
     /// Sorted-key JSON of a registry row, built as bytes (Foundation's sorted writer, and string
-    /// concatenation, were slow on a 5 000-row registry).
+    /// concatenation, were slow on a 5 000-row registry). The row's pairs are sorted by key: a dozen
+    /// short keys compare faster than they are hashed to look each value up again.
     static func json(_ values: [String: String]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(512)
-        for (i, key) in sortedKeys(values).enumerated() {
+        for (i, (key, value)) in values.sorted(by: { $0.key < $1.key }).enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
             JSON.append(key, to: &out)
             out.append(UInt8(ascii: ":"))
-            JSON.append(values[key]!, to: &out)
+            JSON.append(value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
-    }
-
-    /// The keys of a registry row in order. Rows of one registry nearly always have the same keys:
-    /// their order is sorted once per key set, not once per row.
-    static func sortedKeys(_ values: [String: String]) -> [String] {
-        SortedKeys.shared.keys(of: values)
     }
 
     static func number(_ text: String) -> Double? {
@@ -150,21 +148,5 @@ extension Store {
             return FileReport(path: path, status: FileStatus(rawValue: status) ?? .accepted, findings: findings,
                               submissions: [], period: period)
         }
-    }
-}
-
-/// The last key set sorted, and its order.
-final class SortedKeys: @unchecked Sendable {
-    static let shared = SortedKeys()
-    private let lock = NSLock()
-    private var last: (set: Set<String>, sorted: [String]) = ([], [])
-
-    func keys(of values: [String: String]) -> [String] {
-        lock.lock()
-        defer { lock.unlock() }
-        // Same count and every key known: the same set.
-        if values.count == last.sorted.count, values.keys.allSatisfy(last.set.contains) { return last.sorted }
-        last = (Set(values.keys), values.keys.sorted())
-        return last.sorted
     }
 }
