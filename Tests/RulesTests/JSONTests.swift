@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Rules
 
@@ -11,5 +12,32 @@ import Testing
         var out: [UInt8] = Array("x".utf8)
         JSON.append("a\"b", to: &out)
         #expect(String(decoding: out, as: UTF8.self) == #"x"a\"b""#)
+    }
+
+    /// Runs copied whole between escapes give what escaping byte by byte gives, wherever the
+    /// escapes fall (first, last, adjacent, none).
+    @Test func runsBetweenEscapesAreCopiedWhole() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for u in s.unicodeScalars {
+                switch u {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where u.value < 0x20: out += String(format: "\\u%04x", u.value)
+                default: out.unicodeScalars.append(u)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["巴中", "a", "\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "😀", "é", "\t", "\r\n", ""]
+        var rng = SplitMix(seed: 3)
+        for _ in 0..<5_000 {
+            var s = ""
+            for _ in 0..<Int(rng.next() % 9) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
+            #expect(JSON.string(s) == reference(s), "\(s.debugDescription)")
+        }
     }
 }
