@@ -98,8 +98,9 @@ public struct FileReport: Sendable {
         self.period = period
     }
 
-    public var errorCount: Int { findings.filter { $0.severity == .error }.count }
-    public var warningCount: Int { findings.filter { $0.severity == .warning }.count }
+    // Counted in place: `filter` copied every finding (and retained its texts) to count them.
+    public var errorCount: Int { findings.reduce(0) { $0 + ($1.severity == .error ? 1 : 0) } }
+    public var warningCount: Int { findings.reduce(0) { $0 + ($1.severity == .warning ? 1 : 0) } }
 
     /// rejected: an RF error, or no row left; accepted_with_warnings: warnings, or some rows
     /// rejected while others were accepted; accepted: nothing worse than info.
@@ -117,9 +118,14 @@ public struct ValidationReport: Sendable {
 
     public var errorCount: Int { files.reduce(0) { $0 + $1.errorCount } }
     public var warningCount: Int { files.reduce(0) { $0 + $1.warningCount } }
-    public var acceptedCount: Int { files.filter { $0.status == .accepted || $0.status == .acceptedWithWarnings }.count }
-    public var rejectedCount: Int { files.filter { $0.status == .rejected }.count }
-    public var skippedCount: Int { files.filter { $0.status == .skipped }.count }
+    public var acceptedCount: Int { count { $0 == .accepted || $0 == .acceptedWithWarnings } }
+    public var rejectedCount: Int { count { $0 == .rejected } }
+    public var skippedCount: Int { count { $0 == .skipped } }
+
+    /// Files whose status `include` accepts, counted in place (not copied out by `filter`).
+    private func count(_ include: (FileStatus) -> Bool) -> Int {
+        files.reduce(0) { $0 + (include($1.status) ? 1 : 0) }
+    }
 
     /// §8: 0 when no error, 1 when any error.
     public var exitCode: Int32 { errorCount > 0 ? 1 : 0 }
