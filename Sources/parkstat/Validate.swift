@@ -57,7 +57,10 @@ extension Parkstat {
             bar.finish()
             report.print(format)
             Console.summary(report.closingLine)
-            if report.exitCode != 0 { throw Exit.issues }
+            // All is written (stdout and stderr unbuffered): the process ends here rather than
+            // free the reports (every finding and accepted row of every file) one by one, which
+            // took 10–30 ms on one core at 5 000 files, after the work was done.
+            Self.exit(withError: report.exitCode != 0 ? Exit.issues : nil)
         }
     }
 }
