@@ -15,7 +15,7 @@ final class LabelCache: @unchecked Sendable {
     static let limit = 4096
 
     func labelled(_ raw: String) -> SheetGrid.Labelled {
-        LabelCache.remember(raw, in: &entries) { SheetGrid.Labelled(raw: raw) }
+        LabelCache.remember(LabelKey.exact(raw), in: &entries) { SheetGrid.Labelled(raw: raw) }
     }
 
     var count: Int { entries.count }
@@ -26,11 +26,7 @@ final class LabelCache: @unchecked Sendable {
     static let headerLimit = 512
 
     func header(_ key: HeaderKey, _ read: () -> HeaderScan) -> HeaderScan {
-        if let known = headers[key] { return known }
-        if headers.count >= LabelCache.headerLimit { headers.removeAll(keepingCapacity: true) }
-        let h = read()
-        headers[key] = h
-        return h
+        LabelCache.remember(key, in: &headers, limit: LabelCache.headerLimit, read)
     }
 
     var headerCount: Int { headers.count }
@@ -43,16 +39,16 @@ final class LabelCache: @unchecked Sendable {
     var metadataCount: Int { metadata.count }
 
     func declared(_ raw: String, matcher: LabelMatcher) -> TitleInfo.Declared {
-        LabelCache.remember(raw, in: &declarations) { TitleInfo.Declared(raw, matcher: matcher) }
+        LabelCache.remember(LabelKey.exact(raw), in: &declarations) { TitleInfo.Declared(raw, matcher: matcher) }
     }
 
     func metadataText(_ raw: String, matcher: LabelMatcher) -> LongLayout.MetadataText {
-        LabelCache.remember(raw, in: &metadata) { LongLayout.MetadataText(raw, matcher: matcher) }
+        LabelCache.remember(LabelKey.exact(raw), in: &metadata) { LongLayout.MetadataText(raw, matcher: matcher) }
     }
 
-    /// The value for `raw` in `table`, worked out and kept when missing; the table starts over when full.
-    private static func remember<V>(_ raw: String, in table: inout [LabelKey: V], _ make: () -> V) -> V {
-        let key = LabelKey.exact(raw)
+    /// The value for `key` in `table`, worked out and kept when missing; the table starts over when full.
+    private static func remember<K: Hashable, V>(_ key: K, in table: inout [K: V], limit: Int = LabelCache.limit,
+                                                 _ make: () -> V) -> V {
         if let known = table[key] { return known }
         if table.count >= limit { table.removeAll(keepingCapacity: true) }
         let v = make()
