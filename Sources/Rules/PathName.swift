@@ -30,4 +30,14 @@ enum PathName {
         let start = bytes[..<end].lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
         return Substring(bytes[start..<end])
     }
+
+    /// Where the last component sits in a path's bytes (trailing "/" dropped; empty when there is
+    /// none): `last` on bytes, for a path inside `FastText`'s set.
+    static func lastRange(_ b: UnsafeBufferPointer<UInt8>) -> Range<Int> {
+        var end = b.count
+        while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
+        var start = end
+        while start > 0, b[start - 1] != UInt8(ascii: "/") { start -= 1 }
+        return start..<end
+    }
 }

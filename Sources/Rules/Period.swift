@@ -131,9 +131,7 @@ enum PeriodParser {
         // exactly seven bytes: found on the path's bytes, with no components made.
         if FastText.inSet(path) {
             return FastText.withBytes(path) { b -> Period? in
-                var end = b.count
-                while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
-                while end > 0, b[end - 1] != UInt8(ascii: "/") { end -= 1 }    // the file's own name
+                var end = PathName.lastRange(b).lowerBound    // before the file's own name
                 while end > 0 {
                     while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
                     var start = end
@@ -164,14 +162,11 @@ enum PeriodParser {
         // them): the scalars are read straight from the path's bytes.
         if FastText.inSet(path) {
             return FastText.withBytes(path) { b -> Period? in
-                var end = b.count
-                while end > 0, b[end - 1] == UInt8(ascii: "/") { end -= 1 }
-                var start = end
-                while start > 0, b[start - 1] != UInt8(ascii: "/") { start -= 1 }
+                let name = PathName.lastRange(b)
                 var chars: [UInt32] = []
-                chars.reserveCapacity(end - start)
-                var i = start
-                while i < end {
+                chars.reserveCapacity(name.count)
+                var i = name.lowerBound
+                while i < name.upperBound {
                     let (u, len) = FastText.decode(b, i)
                     i += len
                     guard let m = FastText.map(u), m != FastText.dropped else { continue }
