@@ -11,6 +11,19 @@ public struct KnownFile: Sendable, Equatable {
     public var period: String?
 }
 
+/// A validated file as `Store.record` stores it: its report, the SHA-256 and size of its bytes,
+/// the registry snapshot it was checked against, and who its rejected rows named.
+public struct FileToStore: Sendable {
+    public var report: FileReport
+    public var sha256: String
+    public var size: Int
+    public var snapshotID: Int64?
+    public var rejected: Set<RejectedRow>
+    public init(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?, rejected: Set<RejectedRow> = []) {
+        self.report = report; self.sha256 = sha256; self.size = size; self.snapshotID = snapshotID; self.rejected = rejected
+    }
+}
+
 /// An enterprise identified in a rejected row: it tried to report but nothing of it was accepted.
 public struct RejectedRow: Sendable, Hashable {
     public var uscc: String
@@ -98,40 +111,68 @@ extension Store {
     @discardableResult
     public func record(_ report: FileReport, sha256: String, size: Int, snapshotID: Int64?,
                        rejected: Set<RejectedRow> = []) throws -> Bool {
-        try writeTransaction { db in
-            if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [sha256.databaseValue], { _ in true }) != nil { return false }
-            let now = Store.now()
-            try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
-                             columns: 8, [sha256.databaseValue, report.path.databaseValue, size.databaseValue, report.period.databaseValue,
-                                          report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, snapshotID.databaseValue])
-            let fileID = db.lastInsertedRowID
-            var findings: [DatabaseValue] = []
-            for (i, f) in report.findings.enumerated() {
-                let row: [(any DatabaseValueConvertible)?] = [fileID, i, f.rule, f.severity.rawValue, f.sheet, f.cell?.description,
-                                                              f.field, f.value, f.message, f.rejectsFile]
-                findings += row.map { $0?.databaseValue ?? .null }
+        try record([FileToStore(report, sha256: sha256, size: size, snapshotID: snapshotID, rejected: rejected)])[0]
+    }
+
+    /// Stores validated files in order, in one transaction, each as `record` stores one: a crash
+    /// leaves all of them or none, never part of a file. One commit for several files: each commit
+    /// wrote some six WAL pages (the B-tree pages a file touches), two `pwrite`s each, and that
+    /// kernel work was most of storing a file. When a file cannot be stored, the files before it
+    /// are stored, as they were when every file had its own transaction, and its error is thrown.
+    /// Returns, per file, false when the same bytes were already stored (nothing written for it).
+    @discardableResult
+    public func record(_ files: [FileToStore]) throws -> [Bool] {
+        guard !files.isEmpty else { return [] }
+        var stored: [Bool] = []
+        do {
+            return try writeTransaction { db in
+                stored.removeAll()
+                for f in files { stored.append(try Store.insertFile(db, f)) }
+                return stored
             }
-            try Store.insert(db, """
-                INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
-                """, columns: 10, findings)
-            let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
-            for s in report.submissions {
-                let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
-                                               [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
-                let revision = old.map { $0.revision + 1 } ?? 1
-                // The facts travel in the submission's row (see `FactsText`).
-                try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision, facts) VALUES", columns: 8,
-                                 [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
-                                  s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue,
-                                  try FactsText.encode(s.facts).databaseValue])
-                if let old { try supersede.execute(arguments: [db.lastInsertedRowID, old.id]) }
-            }
-            let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
-            for r in rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
-                try reject.execute(arguments: [fileID, r.uscc, r.period])
-            }
-            return true
+        } catch {
+            // The transaction rolled back the files before the failing one: store them again on
+            // their own. When the commit itself failed, every file is in `stored` and none is retried.
+            if stored.count < files.count, !stored.isEmpty { try record(Array(files[..<stored.count])) }
+            throw error
         }
+    }
+
+    /// One file's rows, inside the caller's transaction (see `record`).
+    private static func insertFile(_ db: Database, _ file: FileToStore) throws -> Bool {
+        let report = file.report
+        if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [file.sha256.databaseValue], { _ in true }) != nil { return false }
+        let now = Store.now()
+        try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
+                         columns: 8, [file.sha256.databaseValue, report.path.databaseValue, file.size.databaseValue, report.period.databaseValue,
+                                      report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, file.snapshotID.databaseValue])
+        let fileID = db.lastInsertedRowID
+        var findings: [DatabaseValue] = []
+        for (i, f) in report.findings.enumerated() {
+            let row: [(any DatabaseValueConvertible)?] = [fileID, i, f.rule, f.severity.rawValue, f.sheet, f.cell?.description,
+                                                          f.field, f.value, f.message, f.rejectsFile]
+            findings += row.map { $0?.databaseValue ?? .null }
+        }
+        try Store.insert(db, """
+            INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
+            """, columns: 10, findings)
+        let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
+        for s in report.submissions {
+            let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
+                                           [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
+            let revision = old.map { $0.revision + 1 } ?? 1
+            // The facts travel in the submission's row (see `FactsText`).
+            try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision, facts) VALUES", columns: 8,
+                             [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
+                              s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue,
+                              try FactsText.encode(s.facts).databaseValue])
+            if let old { try supersede.execute(arguments: [db.lastInsertedRowID, old.id]) }
+        }
+        let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
+        for r in file.rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
+            try reject.execute(arguments: [fileID, r.uscc, r.period])
+        }
+        return true
     }
 
     /// The validation report of a stored file, as it was when stored (for `validation.json` on a rerun).

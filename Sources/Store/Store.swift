@@ -8,8 +8,8 @@ import Darwin
 #endif
 
 /// The SQLite store (GRDB, WAL): every file seen, every accepted row with its facts, every finding,
-/// and the registry as read. One file is stored in one transaction, so a crash at any point leaves
-/// either all of a file or none of it.
+/// and the registry as read. A file is stored within one transaction (with the others of its group,
+/// see `record`), so a crash at any point leaves either all of a file or none of it.
 public final class Store: Sendable {
     public let path: String
     let db: DatabaseQueue
@@ -25,7 +25,7 @@ public final class Store: Sendable {
         config.busyMode = .timeout(10)
         config.label = "parkstat.store"
         // In WAL mode NORMAL still never corrupts and survives kill -9 (the WAL is in the OS's
-        // hands); it only skips an fsync per commit, which one-file-per-transaction makes frequent.
+        // hands); it only skips an fsync per commit, which storing file by file makes frequent.
         // A larger WAL before checkpointing: a page rewritten by many small transactions is then
         // copied into the database once rather than at every 1 000 pages.
         // A 16 MB page cache rather than SQLite's 2 MB: the B-trees a stored file writes to at

@@ -83,3 +83,28 @@ extension BindingTests {
         #expect(try t.store.integrityCheck() == "ok")
     }
 }
+
+extension BindingTests {
+    /// Files stored together share a transaction, yet a file that cannot be stored leaves the ones
+    /// before it stored and nothing of itself or the ones after it, as one transaction per file did.
+    @Test func aFailedFileInAGroupKeepsTheFilesBeforeIt() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        func file(_ n: Int, _ value: Double) -> FileToStore {
+            let uscc = "9151190\(n)PDY00001X4"
+            let s = Submission(uscc: uscc, name: "企业\(n)", period: "2024-07", facts: ["gross_output": ["cur": value]], sheet: "月报", row: 5)
+            return FileToStore(FileReport(path: "f\(n).xlsx", status: .accepted, findings: [Finding(rule: "r", severity: .info,
+                               file: "f\(n).xlsx", message: "m")], submissions: [s], period: "2024-07"), sha256: "h\(n)", size: 1, snapshotID: nil)
+        }
+        #expect(try t.store.record([file(1, 1), file(2, 2)]) == [true, true])
+        // The same bytes again, inside a group: not stored twice, the others are.
+        #expect(try t.store.record([file(3, 3), file(2, 2), file(4, 4)]) == [true, false, true])
+        #expect(throws: (any Error).self) { try t.store.record([file(5, 5), file(6, 6), file(7, .nan), file(8, 8)]) }
+        let stored = try t.store.currentSubmissions(period: "2024-07").map { $0.facts["gross_output"]?["cur"] ?? -1 }.sorted()
+        #expect(stored == [1, 2, 3, 4, 5, 6])
+        let counts = try t.store.rowCounts()
+        #expect(counts["file"] == 6 && counts["finding"] == 6 && counts["submission"] == 6)
+        #expect(Set(try t.store.knownFiles().keys) == ["h1", "h2", "h3", "h4", "h5", "h6"])
+        #expect(try t.store.integrityCheck() == "ok")
+    }
+}

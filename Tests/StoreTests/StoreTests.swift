@@ -117,6 +117,37 @@ struct TempStore {
         #expect(ValidationReport(files: again).json() == ValidationReport(files: first).json())
     }
 
+    /// Files are committed in groups (`Ingestor.commitGroup`); the size of the groups changes
+    /// nothing stored or reported, revisions and duplicates inside a group included.
+    @Test func commitGroupSizeChangesNothing() throws {
+        func ingest(group: Int) throws -> (counts: [String: Int], current: [StoredSubmission], json: String) {
+            let t = try TempStore()
+            defer { t.remove() }
+            let inbox = Validator.files(in: Fixtures.path("inbox/2024-07"))
+            let messy = try t.copy(Validator.files(in: Fixtures.path("messy")).filter { !$0.contains("/2024-01/") }, period: "2024-07")
+            // A copy of the first file under another name, and the messy files after the clean ones: duplicates and revisions.
+            let copy = try t.copy([inbox[0]], period: "2024-08")[0]
+            var ingestor = try t.ingestor()
+            ingestor.commitGroup = group
+            let reports = try ingestor.ingest(files: inbox + [copy] + messy, period: "2024-07")
+            let current = try t.store.currentSubmissions(period: "2024-07").map { s -> StoredSubmission in
+                var s = s
+                s.file = (s.file as NSString).lastPathComponent
+                return s
+            }
+            let json = ValidationReport(files: reports).json().replacingOccurrences(of: t.dir.path, with: "")
+            return (try t.store.rowCounts(), current, json)
+        }
+        let one = try ingest(group: 1)
+        #expect(one.counts["submission", default: 0] > 13 && one.counts["file", default: 0] > 20)
+        for group in [3, 64] {
+            let other = try ingest(group: group)
+            #expect(other.counts == one.counts)
+            #expect(other.current == one.current)
+            #expect(other.json == one.json)
+        }
+    }
+
     @Test func byteIdenticalCopyIsADuplicate() throws {
         let t = try TempStore()
         defer { t.remove() }

@@ -63,17 +63,29 @@ rc=$?
 ref_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 if [ $rc -gt 1 ]; then echo "reference run failed (exit $rc)"; echo "0 passed, 1 failed"; exit 2; fi
 ref_counts=$(counts "$REF/parkstat.sqlite")
+ref_size=$(stat -c %s "$REF/parkstat.sqlite")
 echo "reference: ${ref_ms} ms, rows file/submission/fact/finding/registry/current = ${ref_counts//|//}"
 
 passed=0; failed=0
 for i in $(seq 1 "$TRIALS"); do
     out=$WORK/trial-$i
     rm -rf "$out"
-    # Odd trials anywhere in the run; even ones in its last 40 %, where files are being stored.
-    if [ $((i % 2)) -eq 1 ]; then delay_ms=$(( RANDOM % (ref_ms + 50) )); else delay_ms=$(( ref_ms * (60 + RANDOM % 40) / 100 )); fi
+    # Odd trials at a random moment of the run. Even ones while files are being stored: once the WAL
+    # has grown to a random 2–95 % of the finished database's size (the WAL holds every page stored
+    # until the store is closed), which a moment chosen in time hit only now and then.
     "$BIN" run "$INBOX" --out "$out" >/dev/null 2>&1 &
     pid=$!
-    sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    t0=$(date +%s%N)
+    if [ $((i % 2)) -eq 1 ]; then
+        delay_ms=$(( RANDOM % (ref_ms + 50) ))
+        sleep "$(printf '%d.%03d' $((delay_ms / 1000)) $((delay_ms % 1000)))"
+    else
+        target=$(( ref_size * (2 + RANDOM % 94) / 100 ))
+        while kill -0 "$pid" 2>/dev/null; do
+            [ "$(stat -c %s "$out/parkstat.sqlite-wal" 2>/dev/null || echo 0)" -ge "$target" ] && break
+        done
+        delay_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+    fi
     kill -9 "$pid" 2>/dev/null
     wait "$pid" 2>/dev/null
     problem=""
