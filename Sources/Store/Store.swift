@@ -42,6 +42,10 @@ public final class Store: Sendable {
         }
     }
 
+    /// Closes the connection (SQLite's last checkpoint, then the WAL is removed). Nothing can be
+    /// read or written through this store afterwards.
+    public func close() throws { try db.close() }
+
     /// `DB.lock` beside the database: see `FileLock`.
     public func lock(timeout: Double = 5) throws -> FileLock { try FileLock(path: path + ".lock", timeout: timeout) }
 

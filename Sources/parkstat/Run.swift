@@ -107,7 +107,14 @@ extension Parkstat {
             }
             Console.summary("共 \(months.count) 个月份、\(report.files.count) 个文件：通过 \(report.acceptedCount)，退回 \(report.rejectedCount)，跳过 \(report.skippedCount)；"
                 + "错误 \(report.errorCount) 条，警告 \(report.warningCount) 条；输出在 \(out)（用时 \(formatSeconds(done - started)) 秒）")
-            if report.exitCode != 0 { throw Exit.issues }
+            // Everything is written. The store is closed here (the WAL is already copied and emptied:
+            // `checkpointAside`), then the process ends rather than free every file's report and
+            // the period's tables one by one: 10–20 ms on one core at 5 000 files, after the work.
+            checkpoint.wait()
+            do { try store.close() } catch {
+                Console.error("parkstat: 关闭数据库时出错（数据已全部写入）：\(error)")
+            }
+            Self.exit(withError: report.exitCode != 0 ? Exit.issues : nil)
         }
     }
 }

@@ -40,6 +40,10 @@ import TestSupport
         #expect(r.stdout.contains("巴中临港产业园 2024年7月：应报 14 家，已报 13 家"), "\(r.stdout)")
         #expect(r.stdout.contains("巴中启辰智能终端有限公司"))
         #expect(FileManager.default.fileExists(atPath: out.appendingPathComponent("parkstat.sqlite").path))
+        // The store was closed before the process ended: no WAL is left, the database file alone holds everything.
+        for name in ["parkstat.sqlite-wal", "parkstat.sqlite-shm"] {
+            #expect(!FileManager.default.fileExists(atPath: out.appendingPathComponent(name).path), "\(name)")
+        }
         let july = String(decoding: first["summary-2024-07.json"]!, as: UTF8.self)
         #expect(july.contains(#""ytd":27346.2}"#) && july.contains(#""missing":["91511903PDY000036Y"]"#))
         let validation = String(decoding: first["validation.json"]!, as: UTF8.self)
