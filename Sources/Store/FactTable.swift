@@ -67,12 +67,8 @@ extension Store {
                 try FactsText.forEach(Store.text(h, 6)) { field, part, value in
                     // Facts come in key order and most rows have the same keys: the column after the last one
                     // usually matches, which spares making and hashing the key.
-                    let column: Int
-                    if guess < table.keys.count, Store.same(table.utf8[guess].field, field), Store.same(table.utf8[guess].part, part) {
-                        column = guess
-                    } else {
-                        column = table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
-                    }
+                    let column = table.known(field, part, from: guess)
+                        ?? table.intern(FactTable.Key(field: String(decoding: field, as: UTF8.self), part: String(decoding: part, as: UTF8.self)))
                     cells.append((row, column, value))
                     guess = column + 1
                 }
@@ -85,6 +81,19 @@ extension Store {
 }
 
 extension FactTable {
+    /// The column of a key already met, by its bytes: from `guess` on (a row lacking some fact skips
+    /// ahead), then from the start. A few dozen byte compares cost less than making and hashing the key.
+    fileprivate func known(_ field: UnsafeBufferPointer<UInt8>, _ part: UnsafeBufferPointer<UInt8>, from guess: Int) -> Int? {
+        let n = utf8.count
+        guard n > 0 else { return nil }
+        var c = guess < n ? guess : 0
+        for _ in 0..<n {
+            if Store.same(utf8[c].field, field), Store.same(utf8[c].part, part) { return c }
+            c = c + 1 == n ? 0 : c + 1
+        }
+        return nil
+    }
+
     fileprivate mutating func intern(_ key: Key) -> Int {
         if let c = columnOf[key] { return c }
         keys.append(key)
