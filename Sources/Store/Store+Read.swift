@@ -57,13 +57,12 @@ extension Store {
             // By position from SQLite's statement: GRDB's rows, even by position, were most of
             // reading 5 000 entries.
             var out: [RegistryRow] = []
+            var texts = ColumnTexts(columns: 10)
             try Store.forEachRow(db, """
                 SELECT uscc, name, status, industry_chain, industry_code, above_scale, hitech, land_area_mu, party_org_type,
                   party_branch FROM registry_entry WHERE snapshot_id = (SELECT MAX(id) FROM registry_snapshot) ORDER BY ordinal
                 """, []) { h in
-                func text(_ c: CInt) -> String? {
-                    sqlite3_column_type(h, c) == SQLITE_NULL ? nil : String(decoding: Store.text(h, c), as: UTF8.self)
-                }
+                func text(_ c: CInt) -> String? { texts.text(h, c) }
                 let area = sqlite3_column_type(h, 7) == SQLITE_NULL ? nil : sqlite3_column_double(h, 7)
                 out.append(RegistryRow(uscc: text(0) ?? "", name: text(1) ?? "", status: text(2), industryChain: text(3),
                                        industryCode: text(4), aboveScale: Store.yesNo(text(5)), hitech: Store.yesNo(text(6)),
@@ -144,15 +143,18 @@ extension Store {
     /// Findings of the stored files of a period, file by file in the order they were stored.
     public func findings(period: String) throws -> [Finding] {
         try db.read { db in
-            // By position through a cursor, as for facts: name lookups cost more than the query.
-            let rows = try Row.fetchCursor(db, sql: """
+            // By position from SQLite's statement, as for facts: GRDB's rows and their String
+            // checks cost more than the query, and neighbouring findings repeat most of their texts.
+            var out: [Finding] = []
+            var texts = ColumnTexts(columns: 8)
+            try Store.forEachRow(db, """
                 SELECT f.path, x.rule, x.severity, x.sheet, x.cell, x.field, x.value, x.message, x.rejects_file
                 FROM finding x JOIN file f ON f.id = x.file_id WHERE f.period = ? ORDER BY f.id, x.ordinal
-                """, arguments: [period])
-            var out: [Finding] = []
-            while let r = try rows.next() {
-                out.append(Finding(rule: r[1], severity: Severity(rawValue: r[2]) ?? .info, file: r[0], sheet: r[3], cell: nil,
-                                   field: r[5], value: r[6], message: r[7], rejectsFile: r[8]).withCellText(r[4]))
+                """, [period.databaseValue]) { h in
+                func text(_ c: CInt) -> String? { texts.text(h, c) }
+                out.append(Finding(rule: text(1) ?? "", severity: text(2).flatMap(Severity.init(rawValue:)) ?? .info, file: text(0) ?? "",
+                                   sheet: text(3), cell: nil, field: text(5), value: text(6), message: text(7) ?? "",
+                                   rejectsFile: sqlite3_column_int64(h, 8) != 0).withCellText(text(4)))
             }
             return out
         }

@@ -35,6 +35,15 @@ import Testing
                     && a.value == b.value && a.message == b.message)
         }
         #expect(try t.store.currentSubmissions(period: "2024-07").first?.facts == facts)
+
+        // The period's findings, read column by column with repeated texts reused (`ColumnTexts`):
+        // texts, NULLs and empty texts alternate in every column above.
+        let period = try t.store.findings(period: "2024-07").filter { $0.file == "a.xlsx" }
+        #expect(period.count == findings.count)
+        for (a, b) in zip(findings, period) {
+            #expect(a.rule == b.rule && a.severity == b.severity && a.sheet == b.sheet && a.field == b.field
+                    && a.value == b.value && a.message == b.message && a.rejectsFile == b.rejectsFile)
+        }
     }
 }
 
