@@ -65,50 +65,47 @@ extension Store {
     private static func run(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>,
                             row: (OpaquePointer) throws -> Bool) throws {
         let handle = statement.sqliteStatement
-        // The texts are bound in place (below): no binding may outlive the run.
-        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle) }
+        // Texts are copied into one buffer that lives until the statement has run, and bound where
+        // they lie (SQLITE_STATIC): bound SQLITE_TRANSIENT, SQLite allocated and copied each text
+        // itself, some 700 instructions a text, a ninth of storing a file.
+        var total = 0
+        for value in values { if case .string(let text) = value.storage { total += text.utf8.count } }
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: max(total, 1), alignment: 1)
+        // No binding may outlive the buffer.
+        defer { sqlite3_reset(handle); sqlite3_clear_bindings(handle); buffer.deallocate() }
         func check(_ code: CInt) throws {
             guard code == SQLITE_OK || code == SQLITE_DONE else {
                 throw DatabaseError(resultCode: ResultCode(rawValue: code), message: db.lastErrorMessage, sql: statement.sql)
             }
         }
         try check(sqlite3_reset(handle))
-        // Texts are copied into one buffer that lives until the statement has run, and bound where
-        // they lie (SQLITE_STATIC): bound SQLITE_TRANSIENT, SQLite allocated and copied each text
-        // itself, some 700 instructions a text, a ninth of storing a file.
-        var texts: [UInt8] = []
-        var spans: [(index: CInt, start: Int, count: Int)] = []
+        var used = 0
         for (i, value) in values.enumerated() {
             let index = CInt(i + 1)
             if case .string(var text) = value.storage {
-                text.withUTF8 { bytes in
+                try check(text.withUTF8 { bytes in
                     // Up to a NUL, as GRDB's C-string binding stored it (and reads it back).
-                    let count = bytes.firstIndex(of: 0) ?? bytes.count
-                    spans.append((index, texts.count, count))
-                    texts.append(contentsOf: bytes[..<count])
-                }
+                    let count = bytes.baseAddress.map { base in
+                        memchr(base, 0, bytes.count).map { UnsafeRawPointer(base).distance(to: $0) } ?? bytes.count
+                    } ?? 0
+                    // An empty text is bound as a copy of "": a null pointer would bind NULL, not "".
+                    guard count > 0, let base = bytes.baseAddress else { return sqlite3_bind_text(handle, index, "", 0, SQLTexts.transient) }
+                    let at = buffer + used
+                    at.copyMemory(from: base, byteCount: count)
+                    used += count
+                    // No destructor: SQLITE_STATIC, the bytes are read where they are.
+                    return sqlite3_bind_text(handle, index, at.assumingMemoryBound(to: CChar.self), CInt(count), nil)
+                })
             } else {
                 try check(value.bind(to: handle, at: index))
             }
         }
-        try texts.withUnsafeBufferPointer { buffer in
-            for s in spans {
-                // An empty text is bound as a copy of "": a null pointer would bind NULL, not "".
-                guard s.count > 0, let base = buffer.baseAddress else {
-                    try check(sqlite3_bind_text(handle, s.index, "", 0, SQLTexts.transient))
-                    continue
-                }
-                // No destructor: SQLITE_STATIC, the bytes are read where they are.
-                try check(sqlite3_bind_text(handle, s.index, UnsafeRawPointer(base + s.start).assumingMemoryBound(to: CChar.self),
-                                            CInt(s.count), nil))
-            }
-            var code = sqlite3_step(handle)
-            while code == SQLITE_ROW {
-                guard try row(handle) else { return }
-                code = sqlite3_step(handle)
-            }
-            try check(code)
+        var code = sqlite3_step(handle)
+        while code == SQLITE_ROW {
+            guard try row(handle) else { return }
+            code = sqlite3_step(handle)
         }
+        try check(code)
     }
 }
 
