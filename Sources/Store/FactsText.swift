@@ -24,22 +24,47 @@ enum FactsText {
             guard !parts.isEmpty else { continue }
             if !firstField { out.append(UInt8(ascii: ",")) }
             firstField = false
-            JSON.append(field, to: &out)
+            key(field, into: &out)
             out.append(UInt8(ascii: ":"))
             out.append(UInt8(ascii: "{"))
-            var firstPart = true
-            for (part, value) in parts.sorted(by: { $0.key < $1.key }) {
-                if !firstPart { out.append(UInt8(ascii: ",")) }
-                firstPart = false
-                JSON.append(part, to: &out)
-                out.append(UInt8(ascii: ":"))
-                if value.isNaN { throw nan(field, part) }
-                number(value, into: &out)
+            // Most fields have one part (a stock's "end", a flow reported for the month only).
+            if parts.count == 1, let (part, value) = parts.first {
+                try fact(field, part, value, into: &out)
+            } else {
+                for (i, (part, value)) in parts.sorted(by: { $0.key < $1.key }).enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    try fact(field, part, value, into: &out)
+                }
             }
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `"part":value`.
+    @inline(__always)
+    private static func fact(_ field: String, _ part: String, _ value: Double, into out: inout [UInt8]) throws {
+        key(part, into: &out)
+        out.append(UInt8(ascii: ":"))
+        if value.isNaN { throw nan(field, part) }
+        number(value, into: &out)
+    }
+
+    /// A key as a JSON string. Keys are identifiers ("gross_output", "ytd"), copied as they are; one
+    /// with a byte JSON escapes goes through `JSON.append`, whose general case cost more than
+    /// the rest of a fact.
+    @inline(__always)
+    private static func key(_ text: String, into out: inout [UInt8]) {
+        var text = text
+        let copied = text.withUTF8 { b -> Bool in
+            guard b.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
+            out.append(UInt8(ascii: "\""))
+            out.append(contentsOf: b)
+            out.append(UInt8(ascii: "\""))
+            return true
+        }
+        if !copied { JSON.append(text, to: &out) }
     }
 
     static func nan(_ field: String, _ part: String) -> DatabaseError {

@@ -28,6 +28,43 @@ import TestSupport
         #expect(try FactsText.encode(["empty": [:]]) == "{}")
     }
 
+    /// `encode` copies plain keys as they are and writes a lone part without sorting: the text must
+    /// be what the plain way gives (every key through `JSON.append`, every level sorted).
+    @Test func encodeEqualsThePlainWay() throws {
+        func plain(_ facts: [String: [String: Double]]) -> String {
+            var out: [UInt8] = [UInt8(ascii: "{")]
+            for (field, parts) in facts.sorted(by: { $0.key < $1.key }) where !parts.isEmpty {
+                if out.count > 1 { out.append(UInt8(ascii: ",")) }
+                JSON.append(field, to: &out)
+                out += Array(":{".utf8)
+                for (i, (part, value)) in parts.sorted(by: { $0.key < $1.key }).enumerated() {
+                    if i > 0 { out.append(UInt8(ascii: ",")) }
+                    JSON.append(part, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    FactsText.number(value, into: &out)
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            out.append(UInt8(ascii: "}"))
+            return String(decoding: out, as: UTF8.self)
+        }
+        let names = ["gross_output", "tax_paid", "employees_end", "a", "z\"q", "back\\slash", "tab\t", "产值", "é", "e\u{301}", ""]
+        let parts = ["cur", "ytd", "end", "py_cur", "\u{1}", "本月"]
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            var facts: [String: [String: Double]] = [:]
+            for _ in 0..<Int.random(in: 0...6, using: &rng) {
+                var p: [String: Double] = [:]
+                for _ in 0..<Int.random(in: 0...3, using: &rng) { p[parts.randomElement(using: &rng)!] = Double(Int.random(in: -999...999, using: &rng)) / 8 }
+                facts[names.randomElement(using: &rng)!] = p
+            }
+            let text = try FactsText.encode(facts)
+            #expect(text == plain(facts))
+            #expect(try FactsText.decode(text) == facts.filter { !$0.value.isEmpty })
+        }
+        #expect(try FactsText.encode(Self.awkward) == plain(Self.awkward))
+    }
+
     /// The decimal fast path and the fallback, over figures as reported and over arbitrary bit patterns.
     @Test func numbersReadBackAsTheSameDouble() throws {
         func text(_ v: Double) -> String {
