@@ -62,7 +62,8 @@ extension Store {
                 SELECT uscc, name, status, industry_chain, industry_code, above_scale, hitech, land_area_mu, party_org_type,
                   party_branch FROM registry_entry WHERE snapshot_id = (SELECT MAX(id) FROM registry_snapshot) ORDER BY ordinal
                 """, []) { h in
-                func text(_ c: CInt) -> String? { texts.text(h, c) }
+                // Codes and names differ from row to row; the other columns repeat a few words.
+                func text(_ c: CInt) -> String? { c < 2 ? ColumnTexts.fresh(h, c) : texts.text(h, c) }
                 let area = sqlite3_column_type(h, 7) == SQLITE_NULL ? nil : sqlite3_column_double(h, 7)
                 out.append(RegistryRow(uscc: text(0) ?? "", name: text(1) ?? "", status: text(2), industryChain: text(3),
                                        industryCode: text(4), aboveScale: Store.yesNo(text(5)), hitech: Store.yesNo(text(6)),
@@ -75,14 +76,21 @@ extension Store {
     static let yes = ["是", "Y", "y", "yes", "1", "√", "规上", "高新"]
     static let no = ["否", "N", "n", "no", "0", "×", "规下"]
 
+    private static let yesBytes = yes.map { Array($0.utf8) }
+    private static let noBytes = no.map { Array($0.utf8) }
+
     static func yesNo(_ s: String?) -> Bool? {
-        guard let s else { return nil }
+        guard var s else { return nil }
         // Nearly every cell is a bare 是/否: Foundation's trimming cost more than the rest of reading
-        // the registry. Compared as bytes: none of these words has another canonical spelling, and
-        // String's comparison walks CJK text by canonical equivalence.
+        // the registry. Compared as bytes (memcmp): none of these words has another canonical
+        // spelling, and String's comparison walks CJK text by canonical equivalence.
+        let bare: Bool? = s.withUTF8 { b in
+            if yesBytes.contains(where: { Store.same($0, b) }) { return true }
+            if noBytes.contains(where: { Store.same($0, b) }) { return false }
+            return nil
+        }
+        if let bare { return bare }
         func among(_ words: [String], _ t: String) -> Bool { words.contains { $0.utf8.elementsEqual(t.utf8) } }
-        if among(yes, s) { return true }
-        if among(no, s) { return false }
         let trimmed = s.trimmingCharacters(in: .whitespaces)
         if among(yes, trimmed) { return true }
         if among(no, trimmed) { return false }
