@@ -141,11 +141,14 @@ extension Store {
     /// One file's rows, inside the caller's transaction (see `record`).
     private static func insertFile(_ db: Database, _ file: FileToStore) throws -> Bool {
         let report = file.report
-        if try Store.fetchFirst(db, "SELECT id FROM file WHERE sha256 = ?", [file.sha256.databaseValue], { _ in true }) != nil { return false }
         let now = Store.now()
+        // Bytes stored before are left as they are: the insert, not a lookup first, finds them in
+        // the sha256 index (one search of it per file instead of two).
         try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
                          columns: 8, [file.sha256.databaseValue, report.path.databaseValue, file.size.databaseValue, report.period.databaseValue,
-                                      report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, file.snapshotID.databaseValue])
+                                      report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, file.snapshotID.databaseValue],
+                         tail: "ON CONFLICT(sha256) DO NOTHING")
+        guard sqlite3_changes(db.sqliteConnection) == 1 else { return false }
         let fileID = db.lastInsertedRowID
         var findings: [DatabaseValue] = []
         for (i, f) in report.findings.enumerated() {
