@@ -9,12 +9,12 @@ extension Store {
     /// Rows inserted a statement at a time (`values` holds `columns` values per row, row after row):
     /// a statement's fixed cost (GRDB's bookkeeping, SQLite's reset and halt) was most of a stored
     /// fact's. At most 999 variables per statement, the limit of SQLite before 3.32.
-    static func insert(_ db: Database, _ head: String, columns: Int, _ values: [DatabaseValue], tail: String = "") throws {
+    static func insert(_ db: Database, _ head: String, columns: Int, _ values: [DatabaseValue]) throws {
         let perStatement = 999 / columns * columns
         var start = 0
         while start < values.count {
             let end = min(start + perStatement, values.count)
-            let statement = try db.cachedStatement(sql: SQLTexts.shared.insert(head, columns: columns, rows: (end - start) / columns, tail: tail))
+            let statement = try db.cachedStatement(sql: SQLTexts.shared.insert(head, columns: columns, rows: (end - start) / columns))
             try bindAndStep(db, statement, values[start..<end])
             start = end
         }
@@ -46,6 +46,18 @@ extension Store {
     static func fetchFirst<T>(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) -> T) throws -> T? {
         var first: T?
         try run(db, try db.cachedStatement(sql: sql), values[...]) { first = row($0); return false }
+        return first
+    }
+
+    /// Runs a statement looked up beforehand (see `FileStatements`).
+    static func step(_ db: Database, _ statement: Statement, _ values: [DatabaseValue]) throws {
+        try run(db, statement, values[...]) { _ in false }
+    }
+
+    /// The first row of a statement looked up beforehand, read by `row`; nil when there is none.
+    static func fetchFirst<T>(_ db: Database, _ statement: Statement, _ values: [DatabaseValue], _ row: (OpaquePointer) -> T) throws -> T? {
+        var first: T?
+        try run(db, statement, values[...]) { first = row($0); return false }
         return first
     }
 
@@ -118,14 +130,12 @@ final class SQLTexts: @unchecked Sendable {
     private let lock = NSLock()
     private var texts: [String: [Int: String]] = [:]
 
-    /// `head` (`INSERT INTO t(a, b) VALUES`), `rows` tuples of `columns` placeholders, then `tail`
-    /// (an `ON CONFLICT` clause, or nothing). A given head always comes with the same tail.
-    func insert(_ head: String, columns: Int, rows: Int, tail: String = "") -> String {
+    func insert(_ head: String, columns: Int, rows: Int) -> String {
         lock.lock()
         defer { lock.unlock() }
         if let sql = texts[head]?[rows] { return sql }
         let tuple = "(" + String(repeating: "?,", count: columns - 1) + "?)"
-        let sql = head + " " + tuple + String(repeating: "," + tuple, count: rows - 1) + (tail.isEmpty ? "" : " " + tail)
+        let sql = head + " " + tuple + String(repeating: "," + tuple, count: rows - 1)
         texts[head, default: [:]][rows] = sql
         return sql
     }

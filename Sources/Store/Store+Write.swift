@@ -127,7 +127,8 @@ extension Store {
         do {
             return try writeTransaction { db in
                 stored.removeAll()
-                for f in files { stored.append(try Store.insertFile(db, f)) }
+                let statements = try FileStatements(db)
+                for f in files { stored.append(try Store.insertFile(db, f, statements)) }
                 return stored
             }
         } catch {
@@ -139,15 +140,14 @@ extension Store {
     }
 
     /// One file's rows, inside the caller's transaction (see `record`).
-    private static func insertFile(_ db: Database, _ file: FileToStore) throws -> Bool {
+    private static func insertFile(_ db: Database, _ file: FileToStore, _ statements: FileStatements) throws -> Bool {
         let report = file.report
         let now = Store.now()
         // Bytes stored before are left as they are: the insert, not a lookup first, finds them in
         // the sha256 index (one search of it per file instead of two).
-        try Store.insert(db, "INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES",
-                         columns: 8, [file.sha256.databaseValue, report.path.databaseValue, file.size.databaseValue, report.period.databaseValue,
-                                      report.status.rawValue.databaseValue, now.databaseValue, now.databaseValue, file.snapshotID.databaseValue],
-                         tail: "ON CONFLICT(sha256) DO NOTHING")
+        try Store.step(db, statements.file, [file.sha256.databaseValue, report.path.databaseValue, file.size.databaseValue,
+                                             report.period.databaseValue, report.status.rawValue.databaseValue, now.databaseValue,
+                                             now.databaseValue, file.snapshotID.databaseValue])
         guard sqlite3_changes(db.sqliteConnection) == 1 else { return false }
         let fileID = db.lastInsertedRowID
         var findings: [DatabaseValue] = []
@@ -159,21 +159,19 @@ extension Store {
         try Store.insert(db, """
             INSERT INTO finding(file_id, ordinal, rule, severity, sheet, cell, field, value, message, rejects_file) VALUES
             """, columns: 10, findings)
-        let supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
         for s in report.submissions {
-            let old = try Store.fetchFirst(db, "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL",
-                                           [s.uscc.databaseValue, s.period.databaseValue]) { (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1))) }
+            let old = try Store.fetchFirst(db, statements.current, [s.uscc.databaseValue, s.period.databaseValue]) {
+                (id: sqlite3_column_int64($0, 0), revision: Int(sqlite3_column_int64($0, 1)))
+            }
             let revision = old.map { $0.revision + 1 } ?? 1
             // The facts travel in the submission's row (see `FactsText`).
-            try Store.insert(db, "INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision, facts) VALUES", columns: 8,
-                             [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue, s.period.databaseValue,
-                              s.sheet.databaseValue, s.row.databaseValue, revision.databaseValue,
-                              try FactsText.encode(s.facts).databaseValue])
-            if let old { try supersede.execute(arguments: [db.lastInsertedRowID, old.id]) }
+            try Store.step(db, statements.submission, [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue,
+                                                       s.period.databaseValue, s.sheet.databaseValue, s.row.databaseValue,
+                                                       revision.databaseValue, try FactsText.encode(s.facts).databaseValue])
+            if let old { try Store.step(db, statements.supersede, [db.lastInsertedRowID.databaseValue, old.id.databaseValue]) }
         }
-        let reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
         for r in file.rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {
-            try reject.execute(arguments: [fileID, r.uscc, r.period])
+            try Store.step(db, statements.reject, [fileID.databaseValue, r.uscc.databaseValue, r.period.databaseValue])
         }
         return true
     }
@@ -192,5 +190,24 @@ extension Store {
             return FileReport(path: path, status: FileStatus(rawValue: status) ?? .accepted, findings: findings,
                               submissions: [], period: period)
         }
+    }
+}
+
+/// The statements storing a file runs, looked up once per transaction rather than once per use:
+/// GRDB's statement cache hashes the SQL text at each lookup, five lookups per file.
+private struct FileStatements {
+    let file, current, submission, supersede, reject: Statement
+
+    init(_ db: Database) throws {
+        file = try db.cachedStatement(sql: """
+            INSERT INTO file(sha256, path, size, period, status, first_seen, last_seen, snapshot_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT(sha256) DO NOTHING
+            """)
+        current = try db.cachedStatement(sql: "SELECT id, revision FROM submission WHERE uscc = ? AND period = ? AND superseded_by IS NULL")
+        submission = try db.cachedStatement(sql: """
+            INSERT INTO submission(file_id, uscc, name, period, sheet, row, revision, facts) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        supersede = try db.cachedStatement(sql: "UPDATE submission SET superseded_by = ? WHERE id = ?")
+        reject = try db.cachedStatement(sql: "INSERT OR IGNORE INTO rejected_row(file_id, uscc, period) VALUES (?, ?, ?)")
     }
 }
