@@ -91,7 +91,7 @@ struct RecordChecker {
             out.findings.append(finding("uscc.precision_lost", .error, entry, key,
                 "统一社会信用代码被存成了数字（\(NumberText.format(d))），第 15 位之后的数字已丢失。请把该单元格设为文本格式，重新录入完整的 18 位代码。"))
         case .text(let raw)?:
-            if raw.trimmingWhitespace().isEmpty || schema.placeholders.contains(Label.normalizeValueText(raw)) {
+            if raw.trimmingWhitespace().isEmpty || schema.isPlaceholder(Label.normalizeValueText(raw)) {
                 out.findings.append(finding("value.required", .error, entry, key, "统一社会信用代码为必填项，此处为空。请填写 18 位统一社会信用代码。"))
                 break
             }
@@ -127,7 +127,7 @@ struct RecordChecker {
         default:
             out.findings.append(finding("uscc.format", .error, entry, key, "统一社会信用代码无法识别。请填写 18 位统一社会信用代码。"))
         }
-        if let nameEntry, nameEntry.value.isEmpty || (nameEntry.value.text.map { schema.placeholders.contains(Label.normalizeValueText($0)) } ?? false) {
+        if let nameEntry, nameEntry.value.isEmpty || (nameEntry.value.text.map { schema.isPlaceholder(Label.normalizeValueText($0)) } ?? false) {
             out.findings.append(finding("value.required", .error, nameEntry, FieldKey(id: "enterprise_name"), "企业名称为必填项，此处为空。请填写营业执照上的企业全称。"))
         }
     }

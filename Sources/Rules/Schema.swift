@@ -154,6 +154,15 @@ public struct Schema: Sendable {
     let totalKeys: LabelSet
     let footers: LabelPrefixes
     let slots: FieldSlots
+    /// The longest placeholder in UTF-8 bytes (see `isPlaceholder`).
+    let placeholderBytes: Int
+
+    /// Whether a value text (`Label.normalizeValueText`) is a placeholder. Both sides are NFKC, so
+    /// equal texts have equal bytes and a longer text is none: every enterprise name and code
+    /// is, and hashing CJK text was most of checking a row's identity.
+    func isPlaceholder(_ valueText: String) -> Bool {
+        valueText.utf8.count <= placeholderBytes && placeholders.contains(valueText)
+    }
 
     public func field(_ id: String) -> FieldSpec? { matcher.byID[id] }
 
@@ -173,6 +182,7 @@ public struct Schema: Sendable {
         self.partLabels = parts
         self.ignoredLabels = Set(file.ignoredLabels.map { Label.normalize($0).text })
         self.placeholders = Set(file.placeholders.map { Label.normalizeValueText($0) })
+        self.placeholderBytes = placeholders.map(\.utf8.count).max() ?? -1
         self.totalLabels = Set(file.totalLabels.map { Label.normalize($0).text })
         self.footerLabels = file.footerLabels.map { Label.normalize($0).text }
         self.ignoredKeys = Set(ignoredLabels.map(LabelKey.init))

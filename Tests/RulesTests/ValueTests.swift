@@ -27,6 +27,17 @@ import Testing
         #expect(parse(s) == .empty)
     }
 
+    /// Codes and names are checked for placeholders by length first: every placeholder, in any
+    /// spelling the value text normalises, is still one, and a longer text never is.
+    @Test(arguments: ["—", "-", "/", "无", "N/A", "×", "——", "－", "Ｎ／Ａ", " 无 "])
+    func identityPlaceholders(_ s: String) throws {
+        let schema = try Schema.defaultSchema()
+        #expect(schema.isPlaceholder(Label.normalizeValueText(s)) == schema.placeholders.contains(Label.normalizeValueText(s)))
+        #expect(schema.isPlaceholder(Label.normalizeValueText(s)))
+        #expect(!schema.isPlaceholder(Label.normalizeValueText(s + "公司")))
+        for p in schema.placeholders { #expect(schema.isPlaceholder(p)) }
+    }
+
     @Test func notNumbers() {
         #expect(parse("约100") == .notNumber)
         #expect(parse("nan") == .notNumber)
