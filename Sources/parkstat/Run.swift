@@ -66,10 +66,15 @@ extension Parkstat {
             }
             let report = ValidationReport(files: files)
             let stored = monotonicSeconds()
-            // validation.json (megabytes at 5 000 files) is written while the periods are aggregated and
-            // reported: the report jobs leave a core idle part of the time.
-            let validationJSON = Background { try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json")) }
-            defer { validationJSON.wait() }
+            // validation.json (megabytes at 5 000 files) is written beside the first period's output
+            // files, whose jobs leave a core idle part of the time. Started any sooner, it took that
+            // core from aggregating, which runs side by side too, and from the checkpoint below.
+            var validationJSON: Background<Void>?
+            defer { validationJSON?.wait() }
+            func writeValidationJSON() {
+                guard validationJSON == nil else { return }
+                validationJSON = Background { try StoreCLI.writeFile(report.json() + "\n", to: (out as NSString).appendingPathComponent("validation.json")) }
+            }
             // The WAL (every stored file's pages) is copied into the database while the periods are
             // aggregated and reported, not when the store is closed: about 50 ms of copying and
             // syncing that left both cores idle at the end.
@@ -83,13 +88,15 @@ extension Parkstat {
                 let t = monotonicSeconds()
                 do { summary = try aggregator.summary(period: m.period) } catch {
                     Console.error("parkstat: \(m.period) 汇总失败：\(error)")
+                    writeValidationJSON()
                     throw Exit.unreadable
                 }
                 aggregating += monotonicSeconds() - t
+                writeValidationJSON()
                 try StoreCLI.writePeriodOutputs(summary, to: out)
                 latest = summary    // the text summary below is the last month's: not aggregated twice
             }
-            try validationJSON.result()
+            try validationJSON?.result()
             withExtendedLifetime(lock) {}
             let done = monotonicSeconds()
             if let clock {
