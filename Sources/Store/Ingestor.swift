@@ -60,15 +60,12 @@ public struct Ingestor: Sendable {
         var group: [FileToStore] = []
         group.reserveCapacity(commitGroup)
         func commit() throws {
-            try store.record(group)
+            let files = group
             group.removeAll(keepingCapacity: true)
+            try store.record(files)
         }
-        _ = try validator.validate(paths: files, period: period, fingerprints: false, expanded: true, preread: preread,
-                                   progress: progress,
-                                   admit: { file, bytes in
-            guard let digest = Ingestor.digest(file, bytes) else { return (nil, true) }
-            return (digest, !stored.contains(digest.hash))
-        }) { report, digest in
+        // Settles file k's report, in input order: replayed, a duplicate, or queued to be stored.
+        func settle(_ report: FileReport, _ digest: Validator.Digest?) throws {
             let i = k
             k += 1
             let file = files[i]
@@ -94,6 +91,18 @@ public struct Ingestor: Sendable {
             let rejected = report.errorCount > 0 ? rejectedRows(report, batch: period) : []
             group.append(FileToStore(report, sha256: hash, size: size, snapshotID: snapshotID, rejected: rejected))
             if group.count >= commitGroup { try commit() }
+        }
+        do {
+            _ = try validator.validate(paths: files, period: period, fingerprints: false, expanded: true, preread: preread,
+                                       progress: progress,
+                                       admit: { file, bytes in
+                guard let digest = Ingestor.digest(file, bytes) else { return (nil, true) }
+                return (digest, !stored.contains(digest.hash))
+            }, onFile: settle)
+        } catch {
+            // The files settled before the failure are stored, as they were one by one.
+            try? commit()
+            throw error
         }
         let t = PhaseClock.now()
         try commit()
