@@ -1,6 +1,6 @@
 import Foundation
 import GRDB
-// GRDB's own SQLite module, for binding without GRDB's per-argument work (see `bindAndStep`).
+// GRDB's own SQLite module, for binding without GRDB's per-argument work (see `run`).
 import GRDBSQLite
 
 /// Statements run through SQLite's C API on GRDB's connection, for the statements run for every
@@ -15,7 +15,7 @@ extension Store {
         while start < values.count {
             let end = min(start + perStatement, values.count)
             let statement = try db.cachedStatement(sql: SQLTexts.shared.insert(head, columns: columns, rows: (end - start) / columns))
-            try bindAndStep(db, statement, values[start..<end])
+            try run(db, statement, values[start..<end]) { _ in false }
             start = end
         }
     }
@@ -39,14 +39,7 @@ extension Store {
     }
 
     static func execute(_ db: Database, _ sql: String) throws {
-        try run(db, try db.cachedStatement(sql: sql), []) { _ in false }
-    }
-
-    /// The first row `sql` gives, read by `row` from the C statement; nil when there is none.
-    static func fetchFirst<T>(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) -> T) throws -> T? {
-        var first: T?
-        try run(db, try db.cachedStatement(sql: sql), values[...]) { first = row($0); return false }
-        return first
+        try step(db, try db.cachedStatement(sql: sql), [])
     }
 
     /// Runs a statement looked up beforehand (see `FileStatements`).
@@ -64,10 +57,6 @@ extension Store {
     /// Every row `sql` gives, each read by `row` from the C statement.
     static func forEachRow(_ db: Database, _ sql: String, _ values: [DatabaseValue], _ row: (OpaquePointer) throws -> Void) throws {
         try run(db, try db.cachedStatement(sql: sql), values[...]) { try row($0); return true }
-    }
-
-    private static func bindAndStep(_ db: Database, _ statement: Statement, _ values: ArraySlice<DatabaseValue>) throws {
-        try run(db, statement, values) { _ in false }
     }
 
     /// Binds and runs through SQLite's C API: GRDB's argument handling (clearing and checking every
