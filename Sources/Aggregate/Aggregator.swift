@@ -20,12 +20,12 @@ public struct Aggregator: Sendable {
     public func summary(period: String) throws -> PeriodSummary {
         guard let p = Period(period) else { return PeriodSummary(period: period, parkName: parkName) }
         var s = PeriodSummary(period: period, parkName: parkName)
-        let registry = try store.registry()
-        let reg = Dictionary(registry.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
-        let order = Dictionary(registry.enumerated().map { ($1.uscc, $0) }, uniquingKeysWith: { a, _ in a })
         let lastYearPeriod = Period(year: p.year - 1, month: p.month)!.description
         let yearMonths = (1...p.month).map { Period(year: p.year, month: $0)!.description }
-        let table = try store.currentFacts(periods: Array(Set(yearMonths + [p.previous.description, lastYearPeriod])))
+        let loaded = try load(period: period, months: Array(Set(yearMonths + [p.previous.description, lastYearPeriod])))
+        let registry = loaded.registry, table = loaded.table
+        let reg = Dictionary(registry.map { ($0.uscc, $0) }, uniquingKeysWith: { a, _ in a })
+        let order = Dictionary(registry.enumerated().map { ($1.uscc, $0) }, uniquingKeysWith: { a, _ in a })
         let byPeriod = Dictionary(grouping: table.rows.indices, by: { table.rows[$0].period })
         let rows = table.rows
         // Each table row's registry entry (its index in `registry`), and each entry's chain, found
@@ -46,7 +46,7 @@ public struct Aggregator: Sendable {
         s.expected = expected.count
         s.reporting = reporting.count
         s.acceptedRows = current.count
-        s.rejectedEnterprises = try store.rejectedEnterprises(period: period).subtracting(reporting).count
+        s.rejectedEnterprises = loaded.rejected.subtracting(reporting).count
         s.missing = expected.filter { !reporting.contains($0.uscc) }.map { EnterpriseRef(uscc: $0.uscc, name: $0.name) }
         if !expected.isEmpty {
             s.reportingRate = Double(expected.count - s.missing.count) / Double(expected.count) * 100
@@ -99,11 +99,8 @@ public struct Aggregator: Sendable {
         s.ratios = ratios(current, table: table, landArea: { entry[$0].flatMap { registry[$0].landAreaMu } }, month: p.month,
                           flows: s.flows, stocks: s.stocks)
         s.party = party(expected, stocks: s.stocks)
-        s.findings = try store.findings(period: period).map { f in
-            FindingRow(file: f.file, sheet: f.sheet, cell: f.cell?.description, rule: f.rule, severity: f.severity.rawValue,
-                       field: f.field, value: f.value, message: f.message)
-        }
-        s.revisions = try store.revisions(period: period).map { r in
+        s.findings = loaded.findings
+        s.revisions = loaded.revisions.map { r in
             let old = Aggregator.flatten(r.old.facts), new = Aggregator.flatten(r.new.facts)
             var changes: [String: [Double?]] = [:]
             for k in Set(old.keys).union(new.keys) where old[k] != new[k] { changes[k] = [old[k], new[k]] }
@@ -111,6 +108,43 @@ public struct Aggregator: Sendable {
                                byFile: r.new.file, changes: changes)
         }
         return s
+    }
+
+    /// What a period's summary reads from the store.
+    struct Loaded: Sendable {
+        var table = FactTable()
+        var registry: [RegistryRow] = []
+        var rejected: Set<String> = []
+        var findings: [FindingRow] = []
+        var revisions: [StoredRevision] = []
+    }
+
+    /// The store's reads for `period`, side by side on two connections: the facts of `months` on
+    /// the store's own, the registry, findings and revisions on a second, read-only one (on the
+    /// store's alone when it cannot be opened). One after the other, they were most of aggregating.
+    func load(period: String, months: [String]) throws -> Loaded {
+        let beside = try? Store(readingBeside: store)
+        let halves = Aggregator.concurrently(2) { job in
+            Result { () throws -> Loaded in
+                var l = Loaded()
+                if job == 0 {
+                    l.table = try store.currentFacts(periods: months)
+                    return l
+                }
+                let from = beside ?? store
+                l.registry = try from.registry()
+                l.rejected = try from.rejectedEnterprises(period: period)
+                l.findings = try from.findings(period: period).map { f in
+                    FindingRow(file: f.file, sheet: f.sheet, cell: f.cell?.description, rule: f.rule, severity: f.severity.rawValue,
+                               field: f.field, value: f.value, message: f.message)
+                }
+                l.revisions = try from.revisions(period: period)
+                return l
+            }
+        }
+        var loaded = try halves[1].get()
+        loaded.table = try halves[0].get().table
+        return loaded
     }
 
     /// Runs jobs 0..<count on all cores; the results in job order.

@@ -42,6 +42,19 @@ public final class Store: Sendable {
         }
     }
 
+    /// A second, read-only connection to `other`'s database, for reads run beside that store's
+    /// own (aggregation reads the facts on one connection and the rest on the other).
+    public init(readingBeside other: Store) throws {
+        path = other.path
+        var config = Configuration()
+        config.readonly = true
+        config.busyMode = .timeout(10)
+        config.label = "parkstat.store.beside"
+        do { db = try DatabaseQueue(path: path, configuration: config) } catch {
+            throw StoreError(.cannotOpen, path: path, detail: "\(error)")
+        }
+    }
+
     /// Closes the connection (SQLite's last checkpoint, then the WAL is removed). Nothing can be
     /// read or written through this store afterwards.
     public func close() throws { try db.close() }

@@ -203,6 +203,22 @@ struct TempStore {
         #expect(try t.store.rowCounts()["submission"] == 2)   // the old row stays
     }
 
+    /// Aggregation reads beside the store's own connection (`Store(readingBeside:)`): the second
+    /// connection sees what the first has committed, and cannot write.
+    @Test func aConnectionBesideReadsTheSameAndCannotWrite() throws {
+        let t = try TempStore()
+        defer { t.remove() }
+        let files = Validator.files(in: Fixtures.path("inbox/2024-07"))
+        _ = try t.ingestor().ingest(files: files, period: "2024-07")
+        let beside = try Store(readingBeside: t.store)
+        #expect(try beside.registry() == t.store.registry())
+        #expect(try beside.findings(period: "2024-07").map(\.message) == t.store.findings(period: "2024-07").map(\.message))
+        #expect(try beside.currentSubmissions(period: "2024-07") == t.store.currentSubmissions(period: "2024-07"))
+        #expect(throws: (any Error).self) { try beside.touch([1]) }
+        try beside.close()
+        #expect(try t.store.integrityCheck() == "ok")
+    }
+
     @Test func priorPeriodsSeeOnlyCurrentRowsOfEarlierMonths() throws {
         let t = try TempStore()
         defer { t.remove() }
