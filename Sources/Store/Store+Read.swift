@@ -80,21 +80,20 @@ extension Store {
     private static let noBytes = no.map { Array($0.utf8) }
 
     static func yesNo(_ s: String?) -> Bool? {
-        guard var s else { return nil }
+        guard let s else { return nil }
         // Nearly every cell is a bare 是/否: Foundation's trimming cost more than the rest of reading
-        // the registry. Compared as bytes (memcmp): none of these words has another canonical
-        // spelling, and String's comparison walks CJK text by canonical equivalence.
-        let bare: Bool? = s.withUTF8 { b in
-            if yesBytes.contains(where: { Store.same($0, b) }) { return true }
-            if noBytes.contains(where: { Store.same($0, b) }) { return false }
-            return nil
+        // the registry, so it is only tried when the text as it is is no word. Compared as bytes
+        // (memcmp): none of these words has another canonical spelling, and String's comparison
+        // walks CJK text by canonical equivalence.
+        func word(_ text: String) -> Bool? {
+            var text = text
+            return text.withUTF8 { b in
+                if yesBytes.contains(where: { Store.same($0, b) }) { return true }
+                if noBytes.contains(where: { Store.same($0, b) }) { return false }
+                return nil
+            }
         }
-        if let bare { return bare }
-        func among(_ words: [String], _ t: String) -> Bool { words.contains { $0.utf8.elementsEqual(t.utf8) } }
-        let trimmed = s.trimmingCharacters(in: .whitespaces)
-        if among(yes, trimmed) { return true }
-        if among(no, trimmed) { return false }
-        return nil
+        return word(s) ?? word(s.trimmingCharacters(in: .whitespaces))
     }
 
     /// Periods with at least one current accepted row, ascending.
