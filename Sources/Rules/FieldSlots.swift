@@ -7,11 +7,21 @@ struct FieldSlots: Sendable {
     private let fields: [FieldSpec]
     let count: Int
     let uscc: Int?, enterpriseName: Int?, period: Int?
+    /// Each part slot's place among all of them sorted by (field id, part), the order of `Facts`.
+    private let factRank: [Int32]
 
     /// `fields` carry their position (`FieldSpec.position`).
     init(_ fields: [FieldSpec]) {
         self.fields = fields
         count = fields.count * FieldSlots.perField
+        var keys: [(slot: Int, field: String, part: String)] = []
+        for (i, f) in fields.enumerated() {
+            for p in Part.allCases { keys.append((i * FieldSlots.perField + p.ordinal, f.id, p.rawValue)) }
+        }
+        keys.sort { ($0.field, $0.part) < ($1.field, $1.part) }
+        var rank = [Int32](repeating: -1, count: count)
+        for (r, k) in keys.enumerated() { rank[k.slot] = Int32(r) }
+        factRank = rank
         func find(_ id: String) -> Int? { fields.firstIndex { $0.id == id }.map { $0 * FieldSlots.perField + FieldSlots.perField - 1 } }
         uscc = find("uscc")
         enterpriseName = find("enterprise_name")
@@ -35,6 +45,19 @@ struct FieldSlots: Sendable {
     }
 
     func key(_ slot: Int) -> FieldKey { FieldKey(id: field(slot).id, part: part(slot)) }
+
+    /// The facts of a row's values (slot → value), in `Facts` order; slots without a part hold none.
+    func facts(_ values: FieldTable<Double>) -> Facts {
+        var ranked = values.mapFilled { slot, v in (rank: factRank[slot], slot: slot, value: v) }
+        ranked.sort { $0.rank < $1.rank }
+        var out: [Facts.Fact] = []
+        out.reserveCapacity(ranked.count)
+        for (_, slot, v) in ranked {
+            guard let part = part(slot) else { continue }
+            out.append(Facts.Fact(field: field(slot).id, part: part.rawValue, value: v))
+        }
+        return Facts(sorted: out)
+    }
 
     /// How many distinct fields the slots name, counting only those `include` accepts.
     func fieldCount(_ slots: some Sequence<Int>, where include: (FieldSpec) -> Bool = { _ in true }) -> Int {

@@ -45,23 +45,33 @@ public struct Submission: Sendable, Hashable {
     public var name: String
     /// "YYYY-MM".
     public var period: String
-    /// field id → part ("cur", "ytd", "py_cur", "py_ytd", "end", "py_end") → value.
-    public var facts: [String: [String: Double]]
+    /// The row's values, flat (see `Facts`).
+    public var values: Facts
     public var sheet: String
     /// One-based source row, as Excel shows it (the first indicator row for the long layout).
     public var row: Int
     /// Where the USCC was read, for findings about the row as a whole.
     public var usccCell: CellRef?
 
-    public init(uscc: String, name: String, period: String, facts: [String: [String: Double]], sheet: String, row: Int,
-                usccCell: CellRef? = nil) {
+    public init(uscc: String, name: String, period: String, values: Facts, sheet: String, row: Int, usccCell: CellRef? = nil) {
         self.usccCell = usccCell
         self.uscc = uscc
         self.name = name
         self.period = period
-        self.facts = facts
+        self.values = values
         self.sheet = sheet
         self.row = row
+    }
+
+    public init(uscc: String, name: String, period: String, facts: [String: [String: Double]], sheet: String, row: Int,
+                usccCell: CellRef? = nil) {
+        self.init(uscc: uscc, name: name, period: period, values: Facts(facts), sheet: sheet, row: row, usccCell: usccCell)
+    }
+
+    /// field id → part ("cur", "ytd", "py_cur", "py_ytd", "end", "py_end") → value.
+    public var facts: [String: [String: Double]] {
+        get { values.nested }
+        set { values = Facts(newValue) }
     }
 }
 

@@ -54,23 +54,7 @@ struct RecordChecker {
         checkRelations(record, rowPeriod, enterprise, &out)
         if let uscc = out.uscc, let p = rowPeriod { checkAgainstLastMonth(record, uscc, p, &out) }
         if let uscc = out.uscc, let p = rowPeriod, !out.findings.contains(where: { $0.severity == .error }) {
-            // A field's slots are consecutive: each field's parts are gathered into a table of
-            // their exact size and stored once (hashing the field id for every part, and growing
-            // the tables, was most of building the facts).
-            var values = out.values.mapFilled { slot, v in (slot: slot, value: v) }
-            values.sort { $0.slot < $1.slot }
-            var facts = [String: [String: Double]](minimumCapacity: schema.fields.count)
-            var i = 0
-            while i < values.count {
-                let first = values[i].slot
-                var j = i + 1
-                while j < values.count, values[j].slot / FieldSlots.perField == first / FieldSlots.perField { j += 1 }
-                var parts = [String: Double](minimumCapacity: j - i)
-                for (slot, v) in values[i..<j] { if let part = slots.part(slot) { parts[part.rawValue] = v } }
-                if !parts.isEmpty { facts[slots.field(first).id] = parts }
-                i = j
-            }
-            out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, facts: facts,
+            out.submission = Submission(uscc: uscc, name: out.name ?? "", period: p.description, values: slots.facts(out.values),
                                         sheet: sheet, row: Int(record.row) + 1, usccCell: out.usccCell)
         }
         return out

@@ -169,14 +169,14 @@ extension Validator {
 /// The same enterprise in two files of one period: identical rows are kept once, different rows
 /// make the later one an error (§6 enterprise.duplicate). Decided file by file in input order.
 struct DuplicateRows {
-    private var seen: [String: (file: String, facts: [String: [String: Double]])] = [:]
+    private var seen: [String: (file: String, values: Facts)] = [:]
 
     mutating func check(_ report: inout FileReport) {
         var kept: [Submission] = []
         for s in report.submissions {
             let key = s.uscc + "|" + s.period
-            guard let first = seen[key] else { seen[key] = (report.path, s.facts); kept.append(s); continue }
-            if first.facts == s.facts { continue }
+            guard let first = seen[key] else { seen[key] = (report.path, s.values); kept.append(s); continue }
+            if first.values == s.values { continue }
             report.findings.append(Finding(rule: "enterprise.duplicate", severity: .error, file: report.path,
                 sheet: s.sheet, cell: s.usccCell, field: "uscc", value: s.uscc,
                 message: "统一社会信用代码“\(s.uscc)”的 \(s.period) 数据已在 \(first.file) 中报送，且两处数据不同。请只保留一份正确的报表。"))

@@ -42,6 +42,27 @@ enum FactsText {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// `encode` of a submission's flat facts, already in the text's order (see `Facts`).
+    static func encode(_ facts: Facts) throws -> String {
+        var out: [UInt8] = [UInt8(ascii: "{")]
+        out.reserveCapacity(facts.count * 24 + 2)
+        var field: String?
+        for f in facts {
+            if f.field == field {
+                out.append(UInt8(ascii: ","))
+            } else {
+                if field != nil { out += "},".utf8 }
+                field = f.field
+                key(f.field, into: &out)
+                out += ":{".utf8
+            }
+            try fact(f.field, f.part, f.value, into: &out)
+        }
+        if field != nil { out.append(UInt8(ascii: "}")) }
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// `"part":value`.
     @inline(__always)
     private static func fact(_ field: String, _ part: String, _ value: Double, into out: inout [UInt8]) throws {

@@ -167,7 +167,7 @@ extension Store {
             // The facts travel in the submission's row (see `FactsText`).
             try Store.step(db, statements.submission, [fileID.databaseValue, s.uscc.databaseValue, s.name.databaseValue,
                                                        s.period.databaseValue, s.sheet.databaseValue, s.row.databaseValue,
-                                                       revision.databaseValue, try FactsText.encode(s.facts).databaseValue])
+                                                       revision.databaseValue, try FactsText.encode(s.values).databaseValue])
             if let old { try Store.step(db, statements.supersede, [db.lastInsertedRowID.databaseValue, old.id.databaseValue]) }
         }
         for r in file.rejected.sorted(by: { ($0.period, $0.uscc) < ($1.period, $1.uscc) }) {

@@ -66,6 +66,8 @@ struct FixtureTests {
         for f in report.files {
             #expect(f.findings.allSatisfy { $0.severity == .info }, "\(f.path): \(f.findings.map { "\($0.rule)@\($0.sheet ?? "")!\($0.cell?.description ?? "-") \($0.message)" })")
             #expect(f.status == .accepted && !f.submissions.isEmpty, "\(f.path)")
+            // The checker writes facts flat in sorted order (`Facts`): the same as sorting them afresh.
+            for s in f.submissions { #expect(Array(s.values) == Array(Facts(s.facts)) && s.values.count >= 10, "\(f.path)") }
         }
         // The published July figures (fixtures/README.md).
         let july = report.submissions.filter { $0.period == "2024-07" }

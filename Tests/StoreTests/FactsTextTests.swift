@@ -60,9 +60,14 @@ import TestSupport
             }
             let text = try FactsText.encode(facts)
             #expect(text == plain(facts))
+            // A submission's flat facts (`Facts`) give the same text.
+            #expect(try FactsText.encode(Facts(facts)) == text)
             #expect(try FactsText.decode(text) == facts.filter { !$0.value.isEmpty })
         }
         #expect(try FactsText.encode(Self.awkward) == plain(Self.awkward))
+        #expect(try FactsText.encode(Facts(Self.awkward)) == plain(Self.awkward))
+        #expect(try FactsText.encode(Facts()) == "{}" && FactsText.encode(Facts(["empty": [:]])) == "{}")
+        #expect(Facts(Self.awkward).nested == Self.awkward)
     }
 
     /// The decimal fast path and the fallback, over figures as reported and over arbitrary bit patterns.
