@@ -8,44 +8,34 @@ extension ValidationReport {
         out.reserveCapacity(files.count * 96)
         func put(_ s: String) { out += s.utf8 }
         let order: [FileStatus] = [.rejected, .acceptedWithWarnings, .accepted, .skipped]
-        var buckets = [[FileReport]](repeating: [], count: order.count)
-        for file in files { buckets[order.firstIndex(of: file.status)!].append(file) }
-        for file in buckets.joined() {
-            let badge = "【" + file.status.chinese + "】"
-            switch file.status {
-            case .rejected: put(paint.red(badge))
-            case .acceptedWithWarnings: put(paint.yellow(badge))
-            case .accepted: put(paint.green(badge))
-            case .skipped: put(paint.dim(badge))
+        var buckets = [[Int]](repeating: [], count: order.count)
+        for (i, file) in files.enumerated() { buckets[order.firstIndex(of: file.status)!].append(i) }
+        // What every file's lines share, painted once rather than for each of thousands of files.
+        let badges = order.map { status -> [UInt8] in
+            let badge = "【" + status.chinese + "】"
+            switch status {
+            case .rejected: return Array(paint.red(badge).utf8)
+            case .acceptedWithWarnings: return Array(paint.yellow(badge).utf8)
+            case .accepted: return Array(paint.green(badge).utf8)
+            case .skipped: return Array(paint.dim(badge).utf8)
             }
-            put(" ")
-            put(paint.bold(file.path))
-            if let p = file.period { put("  报告期 "); put(p) }
-            put("\n")
-            let findings = file.findings.enumerated().sorted {
-                ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
-            }.map(\.element)
-            let runs = CellRuns.collapse(findings, cell: \.cell) { a, b in
-                a.severity == b.severity && a.rule == b.rule && a.sheet == b.sheet && a.value == b.value && a.message == b.message
-            }
-            for (f, cells) in runs {
-                put("  ")
-                switch f.severity {
-                case .error: put(paint.red("错误"))
-                case .warning: put(paint.yellow("警告"))
-                case .info: put(paint.dim("提示"))
-                }
+        }
+        let (boldOpen, boldClose) = paint.ends(Paint.bold)
+        let (dimOpen, dimClose) = paint.ends(Paint.dim)
+        for (b, bucket) in buckets.enumerated() {
+            for i in bucket {
+                let file = files[i]
+                out += badges[b]
                 put(" ")
-                if let s = f.sheet, case let place = cells.isEmpty ? s : s + "!" + cells.map(\.description).joined(separator: "、"),
-                   !place.isEmpty {
-                    put(paint.bold(place)); put(" ")
+                put(boldOpen); put(file.path); put(boldClose)
+                if let p = file.period { put("  报告期 "); put(p) }
+                put("\n")
+                if !file.findings.isEmpty { findingLines(file.findings, paint: paint, into: &out) }
+                if !file.submissions.isEmpty {
+                    put("  "); put(dimOpen); put("可入库 "); put(String(file.submissions.count)); put(" 行"); put(dimClose); put("\n")
                 }
-                put(paint.dim("[" + f.rule + "]"))
-                if let v = f.value { put(" 所填：「"); put(v); put("」") }
-                put("\n    "); put(f.message); put("\n")
+                put("\n")
             }
-            if !file.submissions.isEmpty { put("  "); put(paint.dim("可入库 \(file.submissions.count) 行")); put("\n") }
-            put("\n")
         }
         var tail = ""
         let rows: [(String, String)] = [
@@ -61,16 +51,46 @@ extension ValidationReport {
         put(tail)
         return String(decoding: out, as: UTF8.self)
     }
+
+    /// A file's findings, worst first, neighbouring cells with the same finding on one line.
+    private func findingLines(_ all: [Finding], paint: Paint, into out: inout [UInt8]) {
+        func put(_ s: String) { out += s.utf8 }
+        let findings = all.enumerated().sorted {
+            ($0.element.severity, $0.offset) < ($1.element.severity, $1.offset)
+        }.map(\.element)
+        let runs = CellRuns.collapse(findings, cell: \.cell) { a, b in
+            a.severity == b.severity && a.rule == b.rule && a.sheet == b.sheet && a.value == b.value && a.message == b.message
+        }
+        for (f, cells) in runs {
+            put("  ")
+            switch f.severity {
+            case .error: put(paint.red("错误"))
+            case .warning: put(paint.yellow("警告"))
+            case .info: put(paint.dim("提示"))
+            }
+            put(" ")
+            if let s = f.sheet, case let place = cells.isEmpty ? s : s + "!" + cells.map(\.description).joined(separator: "、"),
+               !place.isEmpty {
+                put(paint.bold(place)); put(" ")
+            }
+            put(paint.dim("[" + f.rule + "]"))
+            if let v = f.value { put(" 所填：「"); put(v); put("」") }
+            put("\n    "); put(f.message); put("\n")
+        }
+    }
 }
 
 struct Paint {
     var enabled: Bool
-    private func wrap(_ code: String, _ s: String) -> String { enabled ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
-    func red(_ s: String) -> String { wrap("31;1", s) }
-    func yellow(_ s: String) -> String { wrap("33", s) }
-    func green(_ s: String) -> String { wrap("32", s) }
-    func bold(_ s: String) -> String { wrap("1", s) }
-    func dim(_ s: String) -> String { wrap("2", s) }
+    static let red = "31;1", yellow = "33", green = "32", bold = "1", dim = "2"
+    /// What goes before and after a text painted with `code` ("" and "" without colour).
+    func ends(_ code: String) -> (String, String) { enabled ? ("\u{1B}[\(code)m", "\u{1B}[0m") : ("", "") }
+    private func wrap(_ code: String, _ s: String) -> String { let (a, b) = ends(code); return a + s + b }
+    func red(_ s: String) -> String { wrap(Paint.red, s) }
+    func yellow(_ s: String) -> String { wrap(Paint.yellow, s) }
+    func green(_ s: String) -> String { wrap(Paint.green, s) }
+    func bold(_ s: String) -> String { wrap(Paint.bold, s) }
+    func dim(_ s: String) -> String { wrap(Paint.dim, s) }
 }
 
 /// A two-column box table; CJK characters take two terminal columns.
