@@ -58,10 +58,31 @@ struct LabelKey: Hashable, @unchecked Sendable {
 struct LabelSet: Sendable {
     let keys: Set<LabelKey>
     let maxBytes: Int
+    /// One CJK ideograph of each label (nil when a label has none): see `mayLabel`.
+    private let anchors: [UInt32]?
 
     init(_ labels: some Sequence<String>) {
         keys = Set(labels.map(LabelKey.init))
         maxBytes = labels.map(\.utf8.count).max() ?? 0
+        let firsts = labels.map { $0.unicodeScalars.first { (0x4E00...0x9FFF).contains($0.value) }?.value }
+        anchors = firsts.contains(nil) ? nil : Array(Set(firsts.compactMap { $0 }))
+    }
+
+    /// False when the label of `raw` cannot be one of the set, known without labelling it: a text
+    /// made of `FastText`'s scalars keeps each CJK ideograph as it is and gains none, so a label
+    /// holding an anchor comes only from a text holding it. True otherwise (and for other texts).
+    /// Data rows' names and codes are ruled out this way instead of being labelled and kept.
+    func mayLabel(_ raw: String) -> Bool {
+        guard let anchors else { return true }
+        return FastText.withBytes(raw) { b in
+            var i = 0
+            while i < b.count {
+                let (u, len) = FastText.decode(b, i)
+                if FastText.map(u) == nil || anchors.contains(u) { return true }
+                i += len
+            }
+            return false
+        }
     }
 }
 

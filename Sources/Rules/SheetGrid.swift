@@ -99,7 +99,8 @@ final class SheetGrid {
 
     /// Whether the cell's label is one of `set`. Labels are NFKC, hence NFC: their length is their key's.
     func label(_ r: Int, _ c: Int, isIn set: LabelSet) -> Bool {
-        guard let e = entry(r, c), e.label.text.utf8.count <= set.maxBytes else { return false }
+        guard case .text(let raw) = sheet.rows[r].cells[c].value, set.mayLabel(raw),
+              let e = entry(r, c), e.label.text.utf8.count <= set.maxBytes else { return false }
         return set.keys.contains(e.key)
     }
 

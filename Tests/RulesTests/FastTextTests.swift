@@ -75,6 +75,33 @@ import Testing
         }
     }
 
+    /// `LabelSet.mayLabel` may only rule out texts whose label is not in the set: texts built from
+    /// the sets' own labels dressed as headers are (white space, full-width forms, units, 其中,
+    /// brackets), data-like texts are, and texts outside `FastText`'s set never are.
+    @Test func labelSetsRuleOutOnlyTextsThatCannotMatch() throws {
+        let sets = [LongLayout.nameHeaders, LongLayout.unitHeaders, try Schema.defaultSchema().totalKeys]
+        let pieces = ["指标名称", "指标", "项目", "计量单位", "单位", "合计", "总计", "小计", "其中：", "（万元）", "/万元", "：",
+                      "　", " ", "\n", "Ａ", "【", "】", "—", "巴中", "临港", "科技有限公司", "9151190", "MA62", "1-7月", "本月", "名称", "指"]
+        var rng = SplitMix(seed: 42)
+        var ruledOut = 0, matched = 0
+        for _ in 0..<20_000 {
+            let text = (0..<Int(rng.next() % 4) + 1).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            for set in sets {
+                let inSet = set.keys.contains(LabelKey(Label.normalize(text).text))
+                if inSet { matched += 1; #expect(set.mayLabel(text), "\(text.debugDescription)") }
+                if !set.mayLabel(text) { ruledOut += 1 }
+            }
+        }
+        #expect(matched > 100 && ruledOut > 10_000)
+        for text in ["指标名称", "　项　目　", "指标名称：", "其中：合计", "計量單位", "ｶ単位", "①合计", "😀"] {
+            for set in sets where set.keys.contains(LabelKey(Label.normalize(text).text)) { #expect(set.mayLabel(text), "\(text)") }
+        }
+        // Outside FastText's set nothing is ruled out; a set with a label without ideographs rules out nothing.
+        #expect(LongLayout.nameHeaders.mayLabel("①") && LongLayout.nameHeaders.mayLabel("e\u{301}"))
+        #expect(!LongLayout.nameHeaders.mayLabel("巴中临港科技有限公司") && !LongLayout.unitHeaders.mayLabel("Ａ"))
+        #expect(LabelSet(["Total", "合计"]).mayLabel("巴中临港科技有限公司"))
+    }
+
     /// Keys are equal exactly when the Strings are, canonical equivalents included.
     @Test func labelKeysFollowStringEquality() {
         let texts = ["é", "e\u{301}", "工业总产值", "工业总产值 ", "Å", "\u{212B}", "〈", "\u{2329}", "A", "Ａ", ""]
