@@ -114,7 +114,7 @@ extension Validator {
                 defer { progress?(file) }
                 func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil, digest: nil) }
                 if let reason = Validator.nameSkipReason(file) { return skip(reason) }
-                let ahead = preread.item(file)
+                let ahead = preread.take(file)
                 let bytes = ahead?.bytes ?? FileBytes(path: file)
                 let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
                 let size = bytes?.count ?? fingerprint?.size

@@ -102,6 +102,7 @@ import Testing
         var failing = validator
         failing.load = { path, _ in throw SheetError(.notXLSX, file: path, message: "不是 xlsx") }
         let r = failing.validate(paths: files, period: nil, expanded: true, preread: ahead)
+        #expect(ahead.count == 0)    // each taken by the worker that checked its file
         let corrupt = r.files.map { $0.findings.contains { $0.rule == "file.not_xlsx" } }
         #expect(corrupt == [false, false, false, true, false, false])    // only d was read by the failing reader
         #expect(r.files[0].status == .accepted && r.files[0].submissions.count == 1)
