@@ -49,7 +49,7 @@ struct HeaderKey: Hashable {
 
     // By the buffer, not byte by byte (what Array's own Hashable does).
     func hash(into hasher: inout Hasher) {
-        bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+        bytes.withUnsafeBytes { hasher.combine(ByteHash.hash($0)) }
     }
 
     static func == (a: HeaderKey, b: HeaderKey) -> Bool {

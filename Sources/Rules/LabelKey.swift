@@ -45,7 +45,7 @@ struct LabelKey: Hashable, @unchecked Sendable {
     }
 
     func hash(into hasher: inout Hasher) {
-        withBytes { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        withBytes { hasher.combine(ByteHash.hash(UnsafeRawBufferPointer($0))) }
     }
 
     static func == (a: LabelKey, b: LabelKey) -> Bool {

@@ -28,7 +28,10 @@ extension Validator {
     }
 
     static func nameSkipReason(_ path: String) -> String? {
-        let name = PathName.last(path).map(String.init) ?? path
+        let name = PathName.last(path) ?? Substring(path)
+        // A name that does not start with "~" or "." as bytes starts with neither as Characters (no
+        // other text is canonically equivalent to them): most names are passed on that first byte.
+        guard let first = name.utf8.first, first == UInt8(ascii: "~") || first == UInt8(ascii: ".") else { return nil }
         if name.hasPrefix("~$") { return "Office 打开文件时生成的临时锁文件" }
         if name.hasPrefix("._") { return "macOS 生成的附属文件" }
         if name.hasPrefix(".") { return "隐藏文件" }
@@ -243,20 +246,7 @@ struct ContentFingerprint: Hashable, Sendable {
 
     init(bytes: FileBytes) {
         size = bytes.count
-        hash = ContentFingerprint.hash(bytes.bytes)
-    }
-
-    /// Eight bytes a step (FNV-1a a byte at a time was most of the fingerprint's cost).
-    static func hash(_ raw: UnsafeRawBufferPointer) -> UInt64 {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var i = 0
-        while i + 8 <= raw.count {
-            h = (h ^ raw.loadUnaligned(fromByteOffset: i, as: UInt64.self)) &* 0x9E37_79B9_7F4A_7C15
-            h ^= h >> 29
-            i += 8
-        }
-        while i < raw.count { h = (h ^ UInt64(raw[i])) &* 0x0000_0100_0000_01B3; i += 1 }
-        return h
+        hash = ByteHash.hash(bytes.bytes)
     }
 
     static func sameBytes(_ a: String, _ b: String) -> Bool {

@@ -19,6 +19,26 @@ import TestSupport
         #expect(names == [".hidden.xlsx", "a/c.xlsx", "b.xlsx", "~$b.xlsx"])
     }
 
+    /// Lock, macOS and hidden files are told by their name's first Characters: the first-byte check
+    /// before them changes nothing, combining marks after the prefix and full-width look-alikes included.
+    @Test func skippedNamesAreToldByCharacters() {
+        func byCharacters(_ path: String) -> String? {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            if name.hasPrefix("~$") { return "lock" }
+            if name.hasPrefix("._") { return "mac" }
+            if name.hasPrefix(".") { return "hidden" }
+            return nil
+        }
+        let kinds = ["Office 打开文件时生成的临时锁文件": "lock", "macOS 生成的附属文件": "mac", "隐藏文件": "hidden"]
+        let names = ["~$a.xlsx", "._a.xlsx", ".a.xlsx", "a.xlsx", "~a.xlsx", "~$\u{301}a.xlsx", ".\u{301}a.xlsx", "._\u{301}.xlsx",
+                     "～$a.xlsx", "．a.xlsx", "企业.xlsx", ".", "~", "~$", "/", ""]
+        for name in names {
+            for path in [name, "/tmp/2024-07/" + name, "d/" + name + "/"] {
+                #expect(Validator.nameSkipReason(path).map { kinds[$0]! } == byCharacters(path), "\(path.debugDescription)")
+            }
+        }
+    }
+
     /// A symlinked month folder is walked, not listed as one entry (FileManager needs the trailing slash).
     @Test func followsASymlinkedFolder() throws {
         let dir = try Fixtures.temporaryDirectory()
