@@ -37,11 +37,8 @@ struct HeaderScan {
             // readings of this row score 0 and can never be chosen.
             guard anyMatch(grid, row: i) || hasChild && rows[i + 1].cells.indices.contains(where: { grid.match(i + 1, $0) != nil })
             else { continue }
-            var options = [reading(grid, row, child: nil, ignored: ignored)]
-            if hasChild { options.append(reading(grid, row, child: rows[i + 1], ignored: ignored)) }
-            for o in options where o.score > 0 {
-                if best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
-            }
+            let o = reading(grid, row, child: hasChild ? rows[i + 1] : nil, ignored: ignored)
+            if o.score > 0, best == nil || (o.score, o.columns.count) > (best!.score, best!.columns.count) { best = o }
         }
         return best
     }
@@ -68,10 +65,20 @@ struct HeaderScan {
         }
     }
 
-    /// `interpret`, from the grid's cache when a sheet read before had the same header.
+    /// The better reading of `row`: alone, or with `child` (when given) as the row of parts under
+    /// it, which wins only with a higher (score, columns), as when the two were compared one after
+    /// the other. From the grid's cache when a sheet read before had the same header: what the
+    /// key of the two rows holds decides both readings, so one entry keeps the choice.
     private static func reading(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
-        guard let cache = grid.cache else { return interpret(grid, row, child: child, ignored: ignored) }
-        return cache.header(HeaderKey(grid, row, child: child)) { interpret(grid, row, child: child, ignored: ignored) }
+        func choose() -> HeaderScan {
+            let single = interpret(grid, row, child: nil, ignored: ignored)
+            guard let child else { return single }
+            let pair = interpret(grid, row, child: child, ignored: ignored)
+            let pairWins = pair.score > 0 && (single.score == 0 || (pair.score, pair.columns.count) > (single.score, single.columns.count))
+            return pairWins ? pair : single
+        }
+        guard let cache = grid.cache else { return choose() }
+        return cache.header(HeaderKey(grid, row, child: child), choose)
     }
 
     static func interpret(_ grid: SheetGrid, _ row: Row, child: Row?, ignored: Set<LabelKey>) -> HeaderScan {
