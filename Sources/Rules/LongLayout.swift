@@ -15,7 +15,7 @@ enum LongLayout {
         // Sized once: a table holds a few dozen values.
         var present = FieldTable<CellRef>(slots, capacity: 64)
         for (slot, entry) in entries.filled { present[slot] = entry.cell }
-        var convertedAt = Set<CellRef>()
+        var conversions = UnitConversions()
         var firstIndicatorRow: UInt32?
         var last = table.row
         for (r, row) in sheet.rows.enumerated() where row.index > table.row {
@@ -56,8 +56,8 @@ enum LongLayout {
                                                       declared: t.unit, declaredAt: t.cell))
             }
             if let u = unit, u.dimension != canonical.dimension { unit = nil }
-            if let u = unit, !u.isCanonical, let at = unitCell, convertedAt.insert(at).inserted {
-                findings.append(Messages.unitConverted(file: file, sheet: sheet.name, cell: at, from: u, to: canonical))
+            if let u = unit, !u.isCanonical, let at = unitCell {
+                conversions.note(file: file, sheet: sheet.name, cell: at, from: u, to: canonical, into: &findings)
             }
             for p in table.parts {
                 guard let part = m.field.resolve(m.part ?? p.part) else { continue }

@@ -25,9 +25,14 @@ enum Messages {
                        message: msg, rejectsFile: true)
     }
 
-    static func unitConverted(file: String, sheet: String, cell: CellRef, from: Unit, to: Unit) -> Finding {
+    static func unitConverted(file: String, sheet: String, cell: CellRef, from: Unit, to: Unit,
+                              message: String? = nil) -> Finding {
         Finding(rule: "unit.converted", severity: .info, file: file, sheet: sheet, cell: cell, value: from.name,
-                message: "数据以“\(from.name)”填报，已换算为“\(to.name)”。无需处理；如单位标错请更正。")
+                message: message ?? unitConvertedMessage(from: from, to: to))
+    }
+
+    static func unitConvertedMessage(from: Unit, to: Unit) -> String {
+        "数据以“\(from.name)”填报，已换算为“\(to.name)”。无需处理；如单位标错请更正。"
     }
 
     static func duplicateField(file: String, sheet: String, cell: CellRef, field: FieldSpec, part: Part?,

@@ -1,4 +1,9 @@
 import SheetModel
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// 企业名录: the park's master list (DOMAIN.md §3), keyed by USCC.
 public struct Registry: Sendable {
@@ -39,7 +44,9 @@ public struct Registry: Sendable {
     /// Whether `name` is the registry's name or one of its aliases, ignoring width, spaces and bracket style.
     func nameMatches(_ name: String, _ e: Enterprise) -> Bool {
         // Equal bytes are equal names (the usual case), with no normalising.
-        if name.utf8.elementsEqual(e.name.utf8) { return true }
+        if FastText.withBytes(name, { a in FastText.withBytes(e.name) { b in
+            a.count == b.count && (a.isEmpty || memcmp(a.baseAddress!, b.baseAddress!, a.count) == 0)
+        } }) { return true }
         let n = Label.normalize(name).text
         return ([e.name] + e.aliases).contains { Label.normalize($0).text == n }
     }

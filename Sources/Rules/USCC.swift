@@ -45,13 +45,16 @@ public enum USCC {
     }
     private static let weights17 = [3, 7, 9, 10, 5, 8, 4, 2]
     private static let xValue = values["X"]!
+    /// The weights of position 18: 3^(i−1) mod 31.
+    private static let weights18: [Int] = (0..<17).reduce(into: [1]) { w, _ in w.append(w.last! * 3 % 31) }.dropLast()
 
     /// nil when the code is valid.
     public static func check(_ code: String) -> Problem? {
         // Nearly every code is 18 bytes of the alphabet: then bytes are Characters, and the checks
         // run on the bytes in place (arrays and Character look-ups were most of checking a row's code).
+        let table = byteValues    // once, not for every byte
         let fast = FastText.withBytes(code) { b -> Problem?? in
-            guard b.count == 18, b.allSatisfy({ $0 < 0x80 && byteValues[Int($0)] >= 0 }) else { return .none }
+            guard b.count == 18, b.allSatisfy({ $0 < 0x80 && table[Int($0)] >= 0 }) else { return .none }
             return .some(checkAlphabetBytes(b))
         }
         return fast ?? checkCharacters(code)
@@ -59,6 +62,8 @@ public enum USCC {
 
     /// The checks of `check` for 18 bytes that are all in the alphabet.
     private static func checkAlphabetBytes(_ b: UnsafeBufferPointer<UInt8>) -> Problem? {
+        // The tables once, as locals: each use of a global array re-checked its initialisation.
+        let byteValues = byteValues, weights17 = weights17, weights18 = weights18
         func value(_ i: Int) -> Int { Int(byteValues[Int(b[i])]) }
         guard allowedCategoryBits[value(0)] & (UInt32(1) << value(1)) != 0 else { return .category }
         var sum = 0
@@ -68,11 +73,8 @@ public enum USCC {
         }
         let c17 = 11 - sum % 11
         guard value(16) == (c17 == 10 ? xValue : c17 == 11 ? 0 : c17) else { return .checksum17 }
-        var total = 0, w = 1
-        for i in 0..<17 {
-            total += value(i) * w
-            w = w * 3 % 31
-        }
+        var total = 0
+        for i in 0..<17 { total += value(i) * weights18[i] }
         return value(17) == (31 - total % 31) % 31 ? nil : .checksum18
     }
 

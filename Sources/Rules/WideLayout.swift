@@ -10,7 +10,7 @@ enum WideLayout {
         var columns: [HeaderColumn] = []
         let slots = schema.slots
         var seen = FieldTable<CellRef>(slots)
-        var convertedAt = Set<CellRef>()
+        var conversions = UnitConversions()
         for var col in header.columns {
             let slot = slots.slot(col.field, col.part)
             if let first = seen[slot] {
@@ -21,7 +21,7 @@ enum WideLayout {
             seen[slot] = col.cell
             if let canonical = col.field.unit {
                 col.unit = resolveUnit(col, canonical: canonical, title: title, sheet: sheet.name, file: file,
-                                       findings: &findings, convertedAt: &convertedAt)
+                                       findings: &findings, conversions: &conversions)
             }
             columns.append(col)
         }
@@ -64,7 +64,7 @@ enum WideLayout {
 
     /// Header unit beats the title's; they must agree, and fit the field's dimension (§4).
     static func resolveUnit(_ col: HeaderColumn, canonical: Unit, title: TitleInfo, sheet: String, file: String,
-                            findings: inout [Finding], convertedAt: inout Set<CellRef>) -> Unit? {
+                            findings: inout [Finding], conversions: inout UnitConversions) -> Unit? {
         if let declared = col.unit {
             let at = col.unitCell ?? col.cell
             if declared.dimension != canonical.dimension {
@@ -77,14 +77,14 @@ enum WideLayout {
                                                       declared: t.unit, declaredAt: t.cell))
                 return declared
             }
-            if !declared.isCanonical, convertedAt.insert(at).inserted {
-                findings.append(Messages.unitConverted(file: file, sheet: sheet, cell: at, from: declared, to: canonical))
+            if !declared.isCanonical {
+                conversions.note(file: file, sheet: sheet, cell: at, from: declared, to: canonical, into: &findings)
             }
             return declared
         }
         if let t = title.unit, t.unit.dimension == canonical.dimension {
-            if !t.unit.isCanonical, convertedAt.insert(t.cell).inserted {
-                findings.append(Messages.unitConverted(file: file, sheet: sheet, cell: t.cell, from: t.unit, to: canonical))
+            if !t.unit.isCanonical {
+                conversions.note(file: file, sheet: sheet, cell: t.cell, from: t.unit, to: canonical, into: &findings)
             }
             return t.unit
         }

@@ -24,6 +24,20 @@ import Testing
         #expect(r.submissions.first?.facts["employees_end"]?["end"] == 120)   // people are not money
     }
 
+    /// Each converted cell is reported once, with the message of its own pair of units.
+    @Test func conversionsAreReportedOncePerCell() {
+        var c = UnitConversions(), findings: [Finding] = []
+        for (cell, from, to) in [("A3", Unit.qianYuan, Unit.wanYuan), ("A4", .yuan, .wanYuan), ("A3", .qianYuan, .wanYuan),
+                                 ("A5", .qianYuan, .wanYuan), ("A6", .kwh, .wanKwh)] {
+            c.note(file: "a.xlsx", sheet: "月报", cell: CellRef(cell)!, from: from, to: to, into: &findings)
+        }
+        #expect(findings.map { $0.cell!.description } == ["A3", "A4", "A5", "A6"])
+        let expected = [(Unit.qianYuan, Unit.wanYuan), (.yuan, .wanYuan), (.qianYuan, .wanYuan), (.kwh, .wanKwh)]
+        #expect(findings.map(\.message) == expected.map { Messages.unitConvertedMessage(from: $0, to: $1) })
+        #expect(findings[0].message.contains("千元") && findings[1].message.contains("“元”") && findings[3].message.contains("千瓦时"))
+        #expect(findings.allSatisfy { $0.rule == "unit.converted" && $0.severity == .info })
+    }
+
     @Test func twoRowHeaderWithMergedParents() {
         let sheet = Grid.sheet("Sheet1", [
             ["报告期：2024-07"],
