@@ -38,12 +38,37 @@ final class LabelCache: @unchecked Sendable {
     var declaredCount: Int { declarations.count }
     var metadataCount: Int { metadata.count }
 
-    func declared(_ raw: String, matcher: LabelMatcher) -> TitleInfo.Declared {
-        LabelCache.remember(LabelKey.exact(raw), in: &declarations) { TitleInfo.Declared(raw, matcher: matcher) }
+    /// What the text before a colon labels (see `ColonText`), by that text's bytes.
+    private var beforeColon: [LabelKey: FieldSpec?] = [:]
+    var beforeColonCount: Int { beforeColon.count }
+
+    private func field(before colon: Substring, matcher: LabelMatcher) -> FieldSpec? {
+        LabelCache.remember(LabelKey.exact(String(colon)), in: &beforeColon) {
+            matcher.match(Label.normalize(Label.normalizeValueText(String(colon))).text)?.field
+        }
     }
 
+    /// A text without a colon declares nothing; nor does one whose label before the colon is no
+    /// period and that holds neither 位 nor 报 (see `TitleInfo.Declared`). Those are most of the
+    /// lines that differ from file to file, and are not kept.
+    func declared(_ raw: String, matcher: LabelMatcher) -> TitleInfo.Declared {
+        switch ColonText.split(raw) {
+        case .noColon:
+            return TitleInfo.Declared(unit: nil, period: nil)
+        case .colon(let t) where !t.hasUnitOrReportWord && field(before: t.before, matcher: matcher)?.kind != .period:
+            return TitleInfo.Declared(unit: nil, period: nil)
+        default:
+            return LabelCache.remember(LabelKey.exact(raw), in: &declarations) { TitleInfo.Declared(raw, matcher: matcher) }
+        }
+    }
+
+    /// A text with a colon is its label's field and the value after the colon, worked out from the
+    /// label kept by itself (see `ColonText`).
     func metadataText(_ raw: String, matcher: LabelMatcher) -> LongLayout.MetadataText {
-        LabelCache.remember(LabelKey.exact(raw), in: &metadata) { LongLayout.MetadataText(raw, matcher: matcher) }
+        if case .colon(let t) = ColonText.split(raw) {
+            return LongLayout.MetadataText(field: field(before: t.before, matcher: matcher), after: t.after)
+        }
+        return LabelCache.remember(LabelKey.exact(raw), in: &metadata) { LongLayout.MetadataText(raw, matcher: matcher) }
     }
 
     /// The value for `key` in `table`, worked out and kept when missing; the table starts over when full.

@@ -130,10 +130,24 @@ enum LongLayout {
                 return
             }
             field = m.field
-            // "报告期：2024年7月 单位：万元" keeps only the period part.
-            if m.field.kind == .period, let v = inline, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) {
-                inline = String(v[..<r.lowerBound]).trimmingWhitespace()
+            inline = MetadataText.periodPart(inline, of: m.field)
+        }
+
+        /// The text of a colon and what follows it (`ColonText`), `field` being what the text before
+        /// the colon labels: as `init(_:matcher:)` reads such a text.
+        init(field: FieldSpec?, after: Substring) {
+            guard let field, !field.kind.isNumeric else { return }
+            self.field = field
+            let value = String(after).trimmingWhitespace()
+            inline = MetadataText.periodPart(value.isEmpty ? nil : value, of: field)
+        }
+
+        /// "报告期：2024年7月 单位：万元" keeps only the period part.
+        private static func periodPart(_ inline: String?, of field: FieldSpec) -> String? {
+            guard field.kind == .period, let v = inline, let r = FastText.range(of: "单位", in: v[...], plain: FastText.isPlain(v)) else {
+                return inline
             }
+            return String(v[..<r.lowerBound]).trimmingWhitespace()
         }
     }
 

@@ -16,6 +16,11 @@ struct TitleInfo {
             unit = TitleInfo.declaredUnit(s)
             period = TitleInfo.declaredPeriod(s, matcher: matcher)
         }
+
+        init(unit: Unit?, period: String?) {
+            self.unit = unit
+            self.period = period
+        }
     }
 
     /// Reads every text cell of the rows before `limit`; `cache` keeps what texts declare across

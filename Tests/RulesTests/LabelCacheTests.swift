@@ -38,6 +38,34 @@ import Testing
         #expect(schema.matcher.caches.take() !== again)
     }
 
+    /// Texts with a colon are read from what their label before the colon matches, kept by itself
+    /// (`ColonText`), and lines that cannot declare a unit or period are passed over: both must
+    /// give exactly what reading the whole text gives, for texts of every kind (full-width and
+    /// spaced colons, several colons, labels of every field kind, values holding 单位 or 报告期,
+    /// and scalars outside `FastText`'s set).
+    @Test func colonTextsReadAsWholeTexts() throws {
+        let matcher = try Schema.defaultSchema().matcher
+        let pieces = ["单位名称", "企业名称", "统一社会信用代码", "纳税人识别号", "报告期", "统计期", "所属期", "单位", "金额单位", "工业总产值",
+                      "填报人", "巴中临港样例00004电子有限公司", "91511903PDY001039F", "2024年7月", "202407", "万元", "千元", "人",
+                      ":", "：", " ", "　", "(", ")", "（", "）", "、", "-", "①", "é", "单 位", "报告期:", "单位:万元"]
+        var rng = SplitMix(seed: 7)
+        let cache = LabelCache()
+        var colons = 0, passed = 0
+        for _ in 0..<20_000 {
+            let raw = (0..<Int(rng.next() % 5) + 1).map { _ in pieces[Int(rng.next() % UInt64(pieces.count))] }.joined()
+            let m = cache.metadataText(raw, matcher: matcher), fresh = LongLayout.MetadataText(raw, matcher: matcher)
+            #expect(m.field?.id == fresh.field?.id && m.inline == fresh.inline, "\(raw.debugDescription)")
+            let d = cache.declared(raw, matcher: matcher), whole = TitleInfo.Declared(raw, matcher: matcher)
+            #expect(d.unit == whole.unit && d.period == whole.period, "\(raw.debugDescription)")
+            if case .colon = ColonText.split(raw) { colons += 1 }
+            if d.unit == nil && d.period == nil { passed += 1 }
+        }
+        #expect(colons > 5_000 && passed > 5_000 && cache.beforeColonCount > 100)
+        #expect(cache.metadataText("单位名称：巴中甲电子有限公司 ", matcher: matcher).inline == "巴中甲电子有限公司")
+        #expect(cache.metadataText("报告期：2024年7月 单位：万元", matcher: matcher).inline == "2024年7月")
+        #expect(cache.declared("（单位：千元）", matcher: matcher).unit == .qianYuan)
+    }
+
     @Test func aFullCacheStartsOver() {
         let cache = LabelCache()
         for i in 0..<LabelCache.limit { _ = cache.labelled("企业\(i)") }
