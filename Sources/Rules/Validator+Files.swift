@@ -108,26 +108,37 @@ extension Validator {
         let files = expanded ? paths : Validator.expand(paths)
         let results = ResultBox(count: files.count)
         let workers = DispatchGroup()
-        // Each worker reads its file once, whole: the bytes tell an empty file, give the content
-        // fingerprint and are parsed from memory.
+        // A worker takes a run of consecutive files, reads them, then checks them. Reading and
+        // checking each file in turn made both slower, each pushing the other's working set (the
+        // reader's buffers and tables, the checker's label caches and registry) out of the CPU's
+        // caches: a tenth of validate's time at 5 000 files.
+        let runs = FileRuns(count: files.count, workers: ProcessInfo.processInfo.activeProcessorCount)
         DispatchQueue.global().async(group: workers) { [self] in
-            DispatchQueue.concurrentPerform(iterations: files.count) { i in
-                guard !results.cancelled else { return }
-                let file = files[i]
-                defer { progress?(file) }
-                func skip(_ reason: String) { results.set(i, Validator.skipped(file, reason: reason), fingerprint: nil, digest: nil) }
-                if let reason = Validator.nameSkipReason(file) { return skip(reason) }
-                let ahead = preread.take(file)
-                let bytes = ahead?.bytes ?? FileBytes(path: file)
-                let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
-                let size = bytes?.count ?? fingerprint?.size
-                if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
-                    return skip(reason)
+            DispatchQueue.concurrentPerform(iterations: runs.count) { r in
+                var read: [ReadFile] = [], held = 0
+                func checkRead() {
+                    for f in read where !results.cancelled {
+                        let report = f.admission.check ? check(file: files[f.index], period: period, bytes: f.bytes, read: f.workbook)
+                            : FileReport(path: files[f.index], status: .skipped, findings: [], submissions: [])
+                        results.set(f.index, report, fingerprint: f.fingerprint, digest: f.admission.digest)
+                        progress?(files[f.index])
+                    }
+                    read.removeAll(keepingCapacity: true)
+                    held = 0
                 }
-                let admission: Admission = admit?(file, bytes) ?? (digest: nil, check: true)
-                let report = admission.check ? check(file: file, period: period, bytes: bytes, read: ahead?.workbook)
-                    : FileReport(path: file, status: .skipped, findings: [], submissions: [])
-                results.set(i, report, fingerprint: fingerprint, digest: admission.digest)
+                for i in runs.files(r) {
+                    guard !results.cancelled else { break }
+                    // Each file is read once, whole: the bytes tell an empty file, give the
+                    // content fingerprint and are parsed from memory.
+                    guard let f = readFile(i, files[i], fingerprints: fingerprints, preread: preread, admit: admit, skipped: { report in
+                        results.set(i, report, fingerprint: nil, digest: nil)
+                        progress?(files[i])
+                    }) else { continue }
+                    read.append(f)
+                    held += f.bytes?.count ?? 0
+                    if held >= FileRuns.heldBytes { checkRead() }
+                }
+                checkRead()
             }
         }
         defer {
@@ -153,6 +164,37 @@ extension Validator {
             all.append(report)
         }
         return ValidationReport(files: all)
+    }
+
+    /// A file read and not yet checked.
+    struct ReadFile {
+        var index: Int
+        var bytes: FileBytes?
+        var fingerprint: ContentFingerprint?
+        var admission: Admission
+        var workbook: Result<WorkbookData, any Error>?
+    }
+
+    /// Reads file `i` for checking: nil when the skip rules set it aside (`skipped` gets its report).
+    private func readFile(_ i: Int, _ file: String, fingerprints: Bool, preread: Preread,
+                          admit: (@Sendable (_ file: String, _ bytes: FileBytes?) -> Admission)?,
+                          skipped: (FileReport) -> Void) -> ReadFile? {
+        if let reason = Validator.nameSkipReason(file) {
+            skipped(Validator.skipped(file, reason: reason))
+            return nil
+        }
+        let ahead = preread.take(file)
+        let bytes = ahead?.bytes ?? FileBytes(path: file)
+        let fingerprint = fingerprints ? bytes.map(ContentFingerprint.init(bytes:)) ?? ContentFingerprint(path: file) : nil
+        let size = bytes?.count ?? fingerprint?.size
+        if let reason = size.map({ $0 == 0 ? Validator.emptyFile : nil }) ?? Validator.emptyReason(file) {
+            skipped(Validator.skipped(file, reason: reason))
+            return nil
+        }
+        let admission: Admission = admit?(file, bytes) ?? (digest: nil, check: true)
+        // Read now, checked with the rest of its run; a file too big to hold is read by `check`.
+        let workbook = ahead?.workbook ?? (admission.check && bytes != nil ? Result { try load(file, bytes) } : nil)
+        return ReadFile(index: i, bytes: bytes, fingerprint: fingerprint, admission: admission, workbook: workbook)
     }
 
     /// Files as given, folders replaced by `files(in:)`.
@@ -253,4 +295,22 @@ struct ContentFingerprint: Hashable, Sendable {
         guard let x = FileManager.default.contents(atPath: a), let y = FileManager.default.contents(atPath: b) else { return false }
         return x == y
     }
+}
+
+/// Consecutive files a worker reads and then checks (see `validate(paths:…)`): up to 32, fewer
+/// when there are few files, so that every core still gets several runs.
+struct FileRuns {
+    let count: Int
+    private let length: Int
+    private let total: Int
+    /// Read files held by a worker before it checks them, at most (about 4 MB of workbooks).
+    static let heldBytes = 4 << 20
+
+    init(count files: Int, workers: Int) {
+        total = files
+        length = max(1, min(32, files / max(1, 4 * workers)))
+        count = (files + length - 1) / length
+    }
+
+    func files(_ run: Int) -> Range<Int> { run * length..<min(total, (run + 1) * length) }
 }

@@ -84,6 +84,20 @@ import Testing
         #expect(r.files.map(\.status) == [.accepted, .accepted])
     }
 
+    /// Runs of consecutive files cover every file once, in order: at most 32 each, and several
+    /// per core whenever there are files enough.
+    @Test func fileRunsCoverEveryFileOnce() {
+        for count in [0, 1, 2, 7, 8, 9, 63, 100, 255, 256, 257, 4_250] {
+            for workers in [1, 2, 8] {
+                let runs = FileRuns(count: count, workers: workers)
+                let all = (0..<runs.count).flatMap { Array(runs.files($0)) }
+                #expect(all == Array(0..<count), "\(count) \(workers)")
+                #expect((0..<runs.count).allSatisfy { runs.files($0).count <= 32 && !runs.files($0).isEmpty })
+                #expect(runs.count >= min(count, 4 * workers))
+            }
+        }
+    }
+
     /// Files read ahead (`Preread`, filled while the registry loads) are taken from there, with
     /// their bytes for fingerprints and `admit`; reading stops when asked, lock and empty files are
     /// left to the validator, and the reports are those of reading every file in the workers.
