@@ -46,13 +46,12 @@ extension Store {
             // Values appended one by one: an array of optional existentials per row boxed each one.
             func put(_ text: String?) { rows.append(text?.databaseValue ?? .null) }
             for (i, e) in registry.enterprises.enumerated() {
-                let v = e.values
                 rows.append(id.databaseValue)
                 rows.append(i.databaseValue)
                 put(e.uscc); put(e.name); put(e.aliases.joined(separator: "、")); put(e.status)
-                put(v["industry_chain"]); put(v["industry_code"]); put(v["above_scale"]); put(v["hitech"])
-                rows.append(v["land_area_mu"].flatMap(Store.number)?.databaseValue ?? .null)
-                put(v["party_org_type"]); put(v["party_branch"]); put(Store.json(v))
+                put(e.value("industry_chain")); put(e.value("industry_code")); put(e.value("above_scale")); put(e.value("hitech"))
+                rows.append(e.value("land_area_mu").flatMap(Store.number)?.databaseValue ?? .null)
+                put(e.value("party_org_type")); put(e.value("party_branch")); put(Store.json(sorted: e.sortedValues))
             }
             try Store.insert(db, """
                 INSERT INTO registry_entry(snapshot_id, ordinal, uscc, name, aliases, status, industry_chain, industry_code,
@@ -66,13 +65,18 @@ extension Store {
     /// concatenation, were slow on a 5 000-row registry). The row's pairs are sorted by key: a dozen
     /// short keys compare faster than they are hashed to look each value up again.
     static func json(_ values: [String: String]) -> String {
+        json(sorted: values.map { Registry.Enterprise.Value(key: $0.key, value: $0.value) }.sorted { $0.key < $1.key })
+    }
+
+    /// `json` of pairs already sorted by key (as a registry entry holds them).
+    static func json(sorted values: [Registry.Enterprise.Value]) -> String {
         var out: [UInt8] = [UInt8(ascii: "{")]
         out.reserveCapacity(512)
-        for (i, (key, value)) in values.sorted(by: { $0.key < $1.key }).enumerated() {
+        for (i, v) in values.enumerated() {
             if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSON.append(key, to: &out)
+            JSON.append(v.key, to: &out)
             out.append(UInt8(ascii: ":"))
-            JSON.append(value, to: &out)
+            JSON.append(v.value, to: &out)
         }
         out.append(UInt8(ascii: "}"))
         return String(decoding: out, as: UTF8.self)

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Rules
+import TestSupport
 @testable import Store
 import Testing
 
@@ -55,6 +56,20 @@ extension BindingTests {
         #expect(Store.json(["c": "1", "b": "2", "a": "3"]) == #"{"a":"3","b":"2","c":"1"}"#)
         #expect(Store.json(["c": "9", "b": "8", "a": "7"]) == #"{"a":"7","b":"8","c":"9"}"#)
         #expect(Store.json([:]) == "{}")
+    }
+
+    /// A registry entry keeps its columns sorted by id: the snapshot writes them as they are, and
+    /// that must be the sorted JSON; `values` and `value(_:)` read the same pairs.
+    @Test func registryEntriesKeepTheirColumnsSorted() throws {
+        let registry = try Registry.read(Validator.readWorkbook(Fixtures.path("inbox/企业名录.xlsx")), schema: Schema.defaultSchema())
+        #expect(registry.enterprises.count >= 25)
+        for e in registry.enterprises {
+            let keys = e.sortedValues.map { $0.key }
+            #expect(keys == keys.sorted() && Set(keys).count == keys.count && keys.count >= 8)
+            #expect(Store.json(sorted: e.sortedValues) == Store.json(e.values))
+            #expect(Registry.Enterprise(uscc: e.uscc, name: e.name, aliases: e.aliases, status: e.status, values: e.values) == e)
+            #expect(e.values.allSatisfy { e.value($0.key) == $0.value } && e.value("no_such_field") == nil)
+        }
     }
 
     @Test func landAreaParsesPlainAndFormattedNumbers() {

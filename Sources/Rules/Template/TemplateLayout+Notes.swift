@@ -29,7 +29,7 @@ extension TemplateLayout {
                 sheet.add(CellRef(row, k), cached, .fixed, .text, formula: "IF(\(ref)=\"\",\"\",\(ref))")
             }
             for (k, f) in fields.enumerated() {
-                sheet.add(CellRef(row, 2 + k), enterprise?.values[f.id].flatMap { $0.isEmpty ? nil : $0 }, .input, .text)
+                sheet.add(CellRef(row, 2 + k), enterprise?.value(f.id).flatMap { $0.isEmpty ? nil : $0 }, .input, .text)
             }
         }
         for (k, f) in fields.enumerated() {
