@@ -34,6 +34,9 @@ public struct Facts: Sendable, Hashable, RandomAccessCollection {
         return out
     }
 
+    /// The facts as an array, for loops across modules (a Collection's own indexing is a call each step there).
+    public var list: [Fact] { items }
+
     public var startIndex: Int { items.startIndex }
     public var endIndex: Int { items.endIndex }
     public subscript(i: Int) -> Fact { items[i] }

@@ -42,25 +42,107 @@ enum FactsText {
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// `encode` of a submission's flat facts, already in the text's order (see `Facts`).
+    /// `encode` of a submission's flat facts, already in the text's order (see `Facts`), written
+    /// straight into the String's storage: appending to a byte array, a byte or a number at a
+    /// time, was most of storing a submission.
     static func encode(_ facts: Facts) throws -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(facts.count * 24 + 2)
-        var field: String?
-        for f in facts {
-            if f.field == field {
-                out.append(UInt8(ascii: ","))
-            } else {
-                if field != nil { out += "},".utf8 }
-                field = f.field
-                key(f.field, into: &out)
-                out += ":{".utf8
+        let list = facts.list
+        var bound = 2
+        for f in list { bound += f.field.utf8.count + f.part.utf8.count + 48 }
+        var failure: (any Error)?, escaped = false
+        let text = String(unsafeUninitializedCapacity: bound) { buffer -> Int in
+            var w = Writer(base: buffer.baseAddress!)
+            w.put(UInt8(ascii: "{"))
+            var field: String?
+            for f in list {
+                if f.field == field {
+                    w.put(UInt8(ascii: ","))
+                } else {
+                    if field != nil { w.put(UInt8(ascii: "}")); w.put(UInt8(ascii: ",")) }
+                    field = f.field
+                    w.quoted(f.field)
+                    w.put(UInt8(ascii: ":")); w.put(UInt8(ascii: "{"))
+                }
+                w.quoted(f.part)
+                w.put(UInt8(ascii: ":"))
+                guard !f.value.isNaN else { failure = nan(f.field, f.part); return 0 }
+                w.number(f.value)
             }
-            try fact(f.field, f.part, f.value, into: &out)
+            if field != nil { w.put(UInt8(ascii: "}")) }
+            w.put(UInt8(ascii: "}"))
+            if w.escapes { escaped = true; return 0 }
+            return w.count
         }
-        if field != nil { out.append(UInt8(ascii: "}")) }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        if let failure { throw failure }
+        // A key JSON must escape (never one of the schema's ids) takes the general way.
+        return escaped ? try encode(facts.nested) : text
+    }
+
+    /// Bytes written at a pointer into storage `encode` sized beforehand.
+    private struct Writer {
+        let base: UnsafeMutablePointer<UInt8>
+        var count = 0
+        var escapes = false
+
+        mutating func put(_ byte: UInt8) {
+            base[count] = byte
+            count += 1
+        }
+
+        /// A key between quotes, copied as it is. A key holding a byte JSON escapes is not written:
+        /// `escapes` is set, and `encode` takes the general way.
+        mutating func quoted(_ key: String) {
+            var key = key
+            key.withUTF8 { b in
+                for c in b where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { escapes = true }
+                put(UInt8(ascii: "\""))
+                if let from = b.baseAddress { (base + count).update(from: from, count: b.count) }
+                count += b.count
+                put(UInt8(ascii: "\""))
+            }
+        }
+
+        /// `FactsText.number`, written in place: the decimal path here, the rest through it.
+        mutating func number(_ value: Double) {
+            if !value.isInfinite, value != 0 || value.sign == .plus, value.magnitude < 1e15 {
+                var scale = 1.0
+                for k in 0...6 {
+                    let n = (value * scale).rounded()
+                    if n.magnitude < 9_007_199_254_740_992, n / scale == value {
+                        decimal(Int64(n), decimals: k)
+                        return
+                    }
+                    scale *= 10
+                }
+            }
+            var out: [UInt8] = []
+            FactsText.number(value, into: &out)
+            for b in out { put(b) }
+        }
+
+        /// As `FactsText.decimal`: at least one digit after the point, no trailing zeros.
+        private mutating func decimal(_ n: Int64, decimals: Int) {
+            if n < 0 { put(UInt8(ascii: "-")) }
+            var m = n.magnitude
+            // Digits least significant first, counted: at most 19 of them, and at least `decimals` + 1.
+            var digits = 0, p = m
+            repeat { digits += 1; p /= 10 } while p > 0
+            let intDigits = max(digits - decimals, 1)
+            let total = intDigits + 1 + max(decimals, 1)
+            let start = count
+            count += total
+            var i = start + total - 1
+            if decimals == 0 {
+                base[i] = UInt8(ascii: "0"); base[i - 1] = UInt8(ascii: ".")
+                i -= 2
+            }
+            for d in 0..<(intDigits + decimals) {
+                if d == decimals, decimals > 0 { base[i] = UInt8(ascii: "."); i -= 1 }
+                base[i] = UInt8(ascii: "0") + UInt8(m % 10)
+                m /= 10
+                i -= 1
+            }
+        }
     }
 
     /// `"part":value`.

@@ -90,6 +90,8 @@ import TestSupport
         for v in values {
             let t = text(v)
             #expect(Double(t) == v && Double(t)?.sign == v.sign, "\(v) written as \(t)")
+            // A submission's facts are written in place (`encode(_: Facts)`): the same text.
+            #expect(try FactsText.encode(Facts(["a": ["x": v]])) == #"{"a":{"x":"# + t + "}}", "\(v)")
             let back = try? FactsText.decode(#"{"a":{"x":"# + t + "}}")["a"]?["x"]
             #expect(back == v && back?.sign == v.sign, "\(t) read as \(String(describing: back))")
         }
