@@ -57,8 +57,11 @@ public struct Aggregator: Sendable {
         let flatKeys = table.keys.map { $0.field + "." + $0.part }
         let outputCur = table.column("gross_output", "cur")
         // The totals, the four breakdowns, the rows and the trend are independent passes over the
-        // same rows: they run side by side.
-        let parts = Aggregator.concurrently(7) { job -> PeriodSummary in
+        // same rows: they run side by side. The enterprise rows (a dictionary of figures each) take
+        // longest: split in two halves, they are started first (jobs 5 and 7), and the short jobs
+        // fill in beside them; started in turn, they had run alone at the end.
+        let half = current.count / 2
+        let parts = Aggregator.concurrently(8, order: [5, 7, 0, 1, 2, 3, 4, 6]) { job -> PeriodSummary in
             var t = PeriodSummary(period: period, parkName: parkName)
             switch job {
             case 0: (t.flows, t.stocks) = Totals.compute(members: current, previous: previous, figures: figures)
@@ -68,7 +71,7 @@ public struct Aggregator: Sendable {
             case 4: t.byStatus = breakdown(current, previous, figures, keys: ["投产", "在建", "停产", "已签约", "迁出"]) {
                 entry[$0].flatMap { registry[$0].status } ?? "未登记"
             }
-            case 5: t.enterprises = current.map { i in
+            case 5, 7: t.enterprises = current[job == 5 ? 0..<half : half..<current.count].map { i in
                 let sub = rows[i], r = entry[i].map { registry[$0] }
                 var values: [String: Double] = Dictionary(minimumCapacity: flatKeys.count)
                 for c in flatKeys.indices { if let v = table.value(i, c) { values[flatKeys[c]] = v } }
@@ -76,7 +79,7 @@ public struct Aggregator: Sendable {
                 row.industryChain = r?.industryChain; row.aboveScale = r?.aboveScale; row.hitech = r?.hitech; row.status = r?.status
                 return row
             }
-            default: t.trend = yearMonths.compactMap { m in
+            case 6: t.trend = yearMonths.compactMap { m in
                 guard let subs = byPeriod[m], !subs.isEmpty else { return nil }
                 var sums = [Sum](repeating: Sum(), count: flatKeys.count), byChain: [String: Sum] = [:]
                 for i in subs {
@@ -87,6 +90,7 @@ public struct Aggregator: Sendable {
                 for c in flatKeys.indices { if let v = sums[c].value { values[flatKeys[c]] = v } }
                 return MonthPoint(period: m, reporting: subs.count, values: values, outputByChain: byChain.compactMapValues(\.value))
             }
+            default: break
             }
             return t
         }
@@ -95,7 +99,7 @@ public struct Aggregator: Sendable {
         s.byScale = parts[2].byScale
         s.byHitech = parts[3].byHitech
         s.byStatus = parts[4].byStatus
-        s.enterprises = parts[5].enterprises
+        s.enterprises = parts[5].enterprises + parts[7].enterprises
         s.trend = parts[6].trend
         s.ratios = ratios(current, table: table, landArea: { entry[$0].flatMap { registry[$0].landAreaMu } }, month: p.month,
                           flows: s.flows, stocks: s.stocks)
@@ -148,10 +152,13 @@ public struct Aggregator: Sendable {
         return loaded
     }
 
-    /// Runs jobs 0..<count on all cores; the results in job order.
-    static func concurrently<T: Sendable>(_ count: Int, _ job: @Sendable (Int) -> T) -> [T] {
+    /// Runs jobs 0..<count on all cores, started in `order` (the longest first; job order when not
+    /// given); the results in job order.
+    static func concurrently<T: Sendable>(_ count: Int, order: [Int]? = nil, _ job: @Sendable (Int) -> T) -> [T] {
         let results = Results<T>(count: count)
-        DispatchQueue.concurrentPerform(iterations: count) { results.set($0, job($0)) }
+        let order = order ?? Array(0..<count)
+        precondition(order.sorted() == Array(0..<count), "every job once")
+        DispatchQueue.concurrentPerform(iterations: count) { results.set(order[$0], job(order[$0])) }
         return results.values
     }
 
