@@ -51,6 +51,40 @@ public enum JSON {
         out.append(UInt8(ascii: "\""))
     }
 
+    /// `append`, written at `out + at` into storage with room for six bytes per byte of `s` and
+    /// two quotes; returns where the string ends.
+    public static func write(_ s: String, to out: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
+        var n = start
+        out[n] = UInt8(ascii: "\""); n += 1
+        FastText.withBytes(s) { b in
+            var run = 0
+            for i in 0..<b.count {
+                let c = b[i]
+                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
+                (out + n).update(from: b.baseAddress! + run, count: i - run)
+                n += i - run
+                out[n] = 92
+                switch c {
+                case UInt8(ascii: "\""), UInt8(ascii: "\\"): out[n + 1] = c; n += 2
+                case 0x0A: out[n + 1] = UInt8(ascii: "n"); n += 2
+                case 0x0D: out[n + 1] = UInt8(ascii: "r"); n += 2
+                case 0x09: out[n + 1] = UInt8(ascii: "t"); n += 2
+                default:
+                    out[n + 1] = UInt8(ascii: "u"); out[n + 2] = 48; out[n + 3] = 48
+                    out[n + 4] = hexDigits[Int(c >> 4)]; out[n + 5] = hexDigits[Int(c & 15)]
+                    n += 6
+                }
+                run = i + 1
+            }
+            if b.count > run {
+                (out + n).update(from: b.baseAddress! + run, count: b.count - run)
+                n += b.count - run
+            }
+        }
+        out[n] = UInt8(ascii: "\""); n += 1
+        return n
+    }
+
     private static let hexDigits = Array("0123456789abcdef".utf8)
 
     public static func string(_ s: String?) -> String {

@@ -68,18 +68,24 @@ extension Store {
         json(sorted: values.map { Registry.Enterprise.Value(key: $0.key, value: $0.value) }.sorted { $0.key < $1.key })
     }
 
-    /// `json` of pairs already sorted by key (as a registry entry holds them).
+    /// `json` of pairs already sorted by key (as a registry entry holds them), written straight into
+    /// the String's storage, sized for the worst case of escaping (six bytes for one).
     static func json(sorted values: [Registry.Enterprise.Value]) -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(512)
-        for (i, v) in values.enumerated() {
-            if i > 0 { out.append(UInt8(ascii: ",")) }
-            JSON.append(v.key, to: &out)
-            out.append(UInt8(ascii: ":"))
-            JSON.append(v.value, to: &out)
+        var bound = 2
+        for v in values { bound += 6 * (v.key.utf8.count + v.value.utf8.count) + 6 }
+        return String(unsafeUninitializedCapacity: bound) { buffer -> Int in
+            let out = buffer.baseAddress!
+            var n = 0
+            out[n] = UInt8(ascii: "{"); n += 1
+            for (i, v) in values.enumerated() {
+                if i > 0 { out[n] = UInt8(ascii: ","); n += 1 }
+                n = JSON.write(v.key, to: out, at: n)
+                out[n] = UInt8(ascii: ":"); n += 1
+                n = JSON.write(v.value, to: out, at: n)
+            }
+            out[n] = UInt8(ascii: "}"); n += 1
+            return n
         }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
     }
 
     static func number(_ text: String) -> Double? {

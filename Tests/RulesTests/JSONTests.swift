@@ -38,6 +38,14 @@ import Testing
             var s = ""
             for _ in 0..<Int(rng.next() % 9) { s += pieces[Int(rng.next() % UInt64(pieces.count))] }
             #expect(JSON.string(s) == reference(s), "\(s.debugDescription)")
+            // Written in place (`JSON.write`, into room for the worst case): the same bytes.
+            let inPlace = String(unsafeUninitializedCapacity: 6 * s.utf8.count + 4) { b in
+                b[0] = UInt8(ascii: "<")
+                let n = JSON.write(s, to: b.baseAddress!, at: 1)
+                b[n] = UInt8(ascii: ">")
+                return n + 1
+            }
+            #expect(inPlace == "<" + reference(s) + ">", "\(s.debugDescription)")
         }
     }
 }
