@@ -120,7 +120,7 @@ struct TempStore {
     /// Files are committed in groups (`Ingestor.commitGroup`); the size of the groups changes
     /// nothing stored or reported, revisions and duplicates inside a group included.
     @Test func commitGroupSizeChangesNothing() throws {
-        func ingest(group: Int) throws -> (counts: [String: Int], current: [StoredSubmission], json: String) {
+        func ingest(group: Int?) throws -> (counts: [String: Int], current: [StoredSubmission], json: String) {
             let t = try TempStore()
             defer { t.remove() }
             let inbox = Validator.files(in: Fixtures.path("inbox/2024-07"))
@@ -140,7 +140,9 @@ struct TempStore {
         }
         let one = try ingest(group: 1)
         #expect(one.counts["submission", default: 0] > 13 && one.counts["file", default: 0] > 20)
-        for group in [3, 64] {
+        // nil: the default, an eighth of a large batch (one group for these few dozen files).
+        #expect(Ingestor.commitGroup(for: 40) == 64 && Ingestor.commitGroup(for: 4_250) == 531)
+        for group in [3, 64, nil] {
             let other = try ingest(group: group)
             #expect(other.counts == one.counts)
             #expect(other.current == one.current)
