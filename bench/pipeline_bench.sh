@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Pipeline benchmark (issues 5 and 6): `inspect`, `validate` and `run` (fresh store) over the
 # 5,000-submission inbox, alternated RUNS times so all three share the machine's load, then the
-# medians and the two ratios the issues set: validate ≤ 1.5× inspect, run ≤ 1.3× validate.
+# medians, validate ÷ inspect (issue 5: ≤ 1.5) and run ÷ validate, then what storing and aggregating
+# add to validate apart from writing the output files (issue 6: ≤ 30 %).
 #
 #   bash bench/pipeline_bench.sh [INBOX] [RUNS]      # default /tmp/parkstat-scaled, 9 runs
 #
@@ -41,9 +42,9 @@ wall = {k: st.median(w for w, _ in v) for k, v in rows.items()}
 cpu = {k: st.median(c for _, c in v) for k, v in rows.items()}
 for k in ("inspect", "validate", "run"):
     print(f"  {k:9s} wall {wall[k]:5.2f} s   cpu {cpu[k]:5.2f} core-s   (median of {len(rows[k])})")
-for a, b, target in (("validate", "inspect", 1.5), ("run", "validate", 1.3)):
-    r = wall[a] / wall[b]
-    print(f"  {a} / {b} = {r:.2f} wall, {cpu[a] / cpu[b]:.2f} cpu  (target ≤ {target})  {'ok' if r <= target else 'MISSED'}")
+r = wall["validate"] / wall["inspect"]
+print(f"  validate / inspect = {r:.2f} wall, {cpu['validate'] / cpu['inspect']:.2f} cpu  (target ≤ 1.5)  {'ok' if r <= 1.5 else 'MISSED'}")
+print(f"  run / validate = {wall['run'] / wall['validate']:.2f} wall, {cpu['run'] / cpu['validate']:.2f} cpu  (writing the output files included)")
 # Issue 6's goal names storage and aggregation: run's extra time beyond validate, less the time run
 # itself reports for writing its output files.
 if "writing" in wall:
