@@ -27,32 +27,15 @@ public enum JSON {
     /// `s` as a JSON string literal, appended as bytes. The characters to escape are ASCII, and
     /// UTF-8 never uses ASCII bytes inside a multi-byte character, so text is walked by byte.
     public static func append(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        // Runs between the bytes to escape are copied whole: a byte at a time, a registry row's
-        // JSON cost more than storing the row.
-        FastText.withBytes(s) { b in
-            var start = 0
-            for i in 0..<b.count {
-                let c = b[i]
-                guard c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") else { continue }
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<i]))
-                switch c {
-                case UInt8(ascii: "\""): out += [92, 34]
-                case UInt8(ascii: "\\"): out += [92, 92]
-                case 0x0A: out += [92, UInt8(ascii: "n")]
-                case 0x0D: out += [92, UInt8(ascii: "r")]
-                case 0x09: out += [92, UInt8(ascii: "t")]
-                default: out += [92, UInt8(ascii: "u"), 48, 48, hexDigits[Int(c >> 4)], hexDigits[Int(c & 15)]]
-                }
-                start = i + 1
-            }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[start..<b.count]))
+        // Written through `write` into room for the worst case (six bytes for one), then copied once.
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 6 * s.utf8.count + 2) { b in
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<write(s, to: b.baseAddress!, at: 0)]))
         }
-        out.append(UInt8(ascii: "\""))
     }
 
-    /// `append`, written at `out + at` into storage with room for six bytes per byte of `s` and
-    /// two quotes; returns where the string ends.
+    /// `s` as a JSON string literal, written at `out + at` into storage with room for six bytes per
+    /// byte of `s` and two quotes; returns where the string ends. Runs between the bytes to escape
+    /// are copied whole: a byte at a time, a registry row's JSON cost more than storing the row.
     public static func write(_ s: String, to out: UnsafeMutablePointer<UInt8>, at start: Int) -> Int {
         var n = start
         out[n] = UInt8(ascii: "\""); n += 1

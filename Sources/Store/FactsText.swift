@@ -102,46 +102,15 @@ enum FactsText {
             }
         }
 
-        /// `FactsText.number`, written in place: the decimal path here, the rest through it.
+        /// `FactsText.number`, written in place.
         mutating func number(_ value: Double) {
-            if !value.isInfinite, value != 0 || value.sign == .plus, value.magnitude < 1e15 {
-                var scale = 1.0
-                for k in 0...6 {
-                    let n = (value * scale).rounded()
-                    if n.magnitude < 9_007_199_254_740_992, n / scale == value {
-                        decimal(Int64(n), decimals: k)
-                        return
-                    }
-                    scale *= 10
-                }
+            if let (n, k) = FactsText.decimalForm(value) {
+                count += FactsText.writeDecimal(n, decimals: k, to: base + count)
+                return
             }
             var out: [UInt8] = []
             FactsText.number(value, into: &out)
             for b in out { put(b) }
-        }
-
-        /// As `FactsText.decimal`: at least one digit after the point, no trailing zeros.
-        private mutating func decimal(_ n: Int64, decimals: Int) {
-            if n < 0 { put(UInt8(ascii: "-")) }
-            var m = n.magnitude
-            // Digits least significant first, counted: at most 19 of them, and at least `decimals` + 1.
-            var digits = 0, p = m
-            repeat { digits += 1; p /= 10 } while p > 0
-            let intDigits = max(digits - decimals, 1)
-            let total = intDigits + 1 + max(decimals, 1)
-            let start = count
-            count += total
-            var i = start + total - 1
-            if decimals == 0 {
-                base[i] = UInt8(ascii: "0"); base[i - 1] = UInt8(ascii: ".")
-                i -= 2
-            }
-            for d in 0..<(intDigits + decimals) {
-                if d == decimals, decimals > 0 { base[i] = UInt8(ascii: "."); i -= 1 }
-                base[i] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                i -= 1
-            }
         }
     }
 
@@ -182,45 +151,52 @@ enum FactsText {
     static func number(_ value: Double, into out: inout [UInt8]) {
         if value.isInfinite {
             out += (value < 0 ? "-9e999" : "9e999").utf8
-            return
-        }
-        if value != 0 || value.sign == .plus, value.magnitude < 1e15 {
-            var scale = 1.0
-            for k in 0...6 {
-                let n = (value * scale).rounded()
-                if n.magnitude < 9_007_199_254_740_992, n / scale == value {
-                    decimal(Int64(n), decimals: k, into: &out)
-                    return
-                }
-                scale *= 10
+        } else if let (n, k) = decimalForm(value) {
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { b in
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: b[..<writeDecimal(n, decimals: k, to: b.baseAddress!)]))
             }
+        } else {
+            out += value.description.utf8
         }
-        out += value.description.utf8
     }
 
-    /// `n` / 10^decimals in decimal, with at least one digit after the point ("16.0", "0.65", "-3.5").
-    private static func decimal(_ n: Int64, decimals: Int, into out: inout [UInt8]) {
+    /// `value` as n / 10^k with the smallest k ≤ 6, when that is exactly `value` (see `number`);
+    /// nil for anything else, -0.0, infinities and NaN included.
+    static func decimalForm(_ value: Double) -> (n: Int64, decimals: Int)? {
+        guard value != 0 || value.sign == .plus, value.magnitude < 1e15 else { return nil }
+        var scale = 1.0
+        for k in 0...6 {
+            let n = (value * scale).rounded()
+            if n.magnitude < 9_007_199_254_740_992, n / scale == value { return (Int64(n), k) }
+            scale *= 10
+        }
+        return nil
+    }
+
+    /// `n` / 10^decimals in decimal, with at least one digit after the point ("16.0", "0.65",
+    /// "-3.5"), written at `out` (room for 24 bytes); returns its length. No trailing zeros: k was
+    /// the smallest that fits, so the last digit is not 0.
+    static func writeDecimal(_ n: Int64, decimals: Int, to out: UnsafeMutablePointer<UInt8>) -> Int {
+        var count = 0
+        if n < 0 { out[0] = UInt8(ascii: "-"); count = 1 }
         var m = n.magnitude
-        var digits: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)   // 32 bytes of stack for up to 22 digits
-        let count = withUnsafeMutableBytes(of: &digits) { buffer -> Int in
-            var i = 0
-            repeat {
-                buffer[i] = UInt8(ascii: "0") + UInt8(m % 10)
-                m /= 10
-                i += 1
-            } while m > 0 || i <= decimals
-            return i
+        var digits = 0, p = m
+        repeat { digits += 1; p /= 10 } while p > 0
+        let intDigits = max(digits - decimals, 1)
+        let total = count + intDigits + 1 + max(decimals, 1)
+        // Written from the end: digits come least significant first.
+        var i = total - 1
+        if decimals == 0 {
+            out[i] = UInt8(ascii: "0"); out[i - 1] = UInt8(ascii: ".")
+            i -= 2
         }
-        if n < 0 { out.append(UInt8(ascii: "-")) }
-        withUnsafeBytes(of: &digits) { buffer in
-            // Digits were made least significant first.
-            var i = count - 1
-            while i >= decimals { out.append(buffer[i]); i -= 1 }
-            out.append(UInt8(ascii: "."))
-            if decimals == 0 { out.append(UInt8(ascii: "0")); return }
-            // No trailing zeros: k was the smallest that fits, so the last digit is not 0.
-            while i >= 0 { out.append(buffer[i]); i -= 1 }
+        for d in 0..<(intDigits + decimals) {
+            if d == decimals, decimals > 0 { out[i] = UInt8(ascii: "."); i -= 1 }
+            out[i] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+            i -= 1
         }
+        return total
     }
 
     /// The facts of a text as `StoredSubmission.facts` has them.
