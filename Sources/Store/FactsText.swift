@@ -14,32 +14,9 @@ enum FactsText {
     /// The text for a submission's facts. A NaN is refused, as `fact.value NOT NULL` refused it
     /// (SQLite binds NaN as NULL), so the file is stored whole or not at all as before; ±infinity
     /// is written as ±9e999, which JSON readers, SQLite's included, read back as infinity.
+    /// A field without parts had no fact row: it is not written, so it does not come back.
     static func encode(_ facts: [String: [String: Double]]) throws -> String {
-        var out: [UInt8] = [UInt8(ascii: "{")]
-        out.reserveCapacity(facts.count * 64 + 2)
-        var firstField = true
-        // Sorted as (key, value) pairs: looking each key up again would hash it once more.
-        for (field, parts) in facts.sorted(by: { $0.key < $1.key }) {
-            // A field without parts had no fact row: it is not written, so it does not come back.
-            guard !parts.isEmpty else { continue }
-            if !firstField { out.append(UInt8(ascii: ",")) }
-            firstField = false
-            key(field, into: &out)
-            out.append(UInt8(ascii: ":"))
-            out.append(UInt8(ascii: "{"))
-            // Most fields have one part (a stock's "end", a flow reported for the month only).
-            if parts.count == 1, let (part, value) = parts.first {
-                try fact(field, part, value, into: &out)
-            } else {
-                for (i, (part, value)) in parts.sorted(by: { $0.key < $1.key }).enumerated() {
-                    if i > 0 { out.append(UInt8(ascii: ",")) }
-                    try fact(field, part, value, into: &out)
-                }
-            }
-            out.append(UInt8(ascii: "}"))
-        }
-        out.append(UInt8(ascii: "}"))
-        return String(decoding: out, as: UTF8.self)
+        try encode(Facts(facts))
     }
 
     /// `encode` of a submission's flat facts, already in the text's order (see `Facts`), written
@@ -47,9 +24,10 @@ enum FactsText {
     /// time, was most of storing a submission.
     static func encode(_ facts: Facts) throws -> String {
         let list = facts.list
+        // Keys with room to be escaped (six bytes for one), values with room for any number.
         var bound = 2
-        for f in list { bound += f.field.utf8.count + f.part.utf8.count + 48 }
-        var failure: (any Error)?, escaped = false
+        for f in list { bound += 6 * (f.field.utf8.count + f.part.utf8.count) + 48 }
+        var failure: (any Error)?
         let text = String(unsafeUninitializedCapacity: bound) { buffer -> Int in
             var w = Writer(base: buffer.baseAddress!)
             w.put(UInt8(ascii: "{"))
@@ -70,36 +48,25 @@ enum FactsText {
             }
             if field != nil { w.put(UInt8(ascii: "}")) }
             w.put(UInt8(ascii: "}"))
-            if w.escapes { escaped = true; return 0 }
             return w.count
         }
         if let failure { throw failure }
-        // A key JSON must escape (never one of the schema's ids) takes the general way.
-        return escaped ? try encode(facts.nested) : text
+        return text
     }
 
     /// Bytes written at a pointer into storage `encode` sized beforehand.
     private struct Writer {
         let base: UnsafeMutablePointer<UInt8>
         var count = 0
-        var escapes = false
 
         mutating func put(_ byte: UInt8) {
             base[count] = byte
             count += 1
         }
 
-        /// A key between quotes, copied as it is. A key holding a byte JSON escapes is not written:
-        /// `escapes` is set, and `encode` takes the general way.
+        /// A key as a JSON string.
         mutating func quoted(_ key: String) {
-            var key = key
-            key.withUTF8 { b in
-                for c in b where c < 0x20 || c == UInt8(ascii: "\"") || c == UInt8(ascii: "\\") { escapes = true }
-                put(UInt8(ascii: "\""))
-                if let from = b.baseAddress { (base + count).update(from: from, count: b.count) }
-                count += b.count
-                put(UInt8(ascii: "\""))
-            }
+            count = JSON.write(key, to: base, at: count)
         }
 
         /// `FactsText.number`, written in place.
@@ -112,31 +79,6 @@ enum FactsText {
             FactsText.number(value, into: &out)
             for b in out { put(b) }
         }
-    }
-
-    /// `"part":value`.
-    @inline(__always)
-    private static func fact(_ field: String, _ part: String, _ value: Double, into out: inout [UInt8]) throws {
-        key(part, into: &out)
-        out.append(UInt8(ascii: ":"))
-        if value.isNaN { throw nan(field, part) }
-        number(value, into: &out)
-    }
-
-    /// A key as a JSON string. Keys are identifiers ("gross_output", "ytd"), copied as they are; one
-    /// with a byte JSON escapes goes through `JSON.append`, whose general case cost more than
-    /// the rest of a fact.
-    @inline(__always)
-    private static func key(_ text: String, into out: inout [UInt8]) {
-        var text = text
-        let copied = text.withUTF8 { b -> Bool in
-            guard b.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
-            out.append(UInt8(ascii: "\""))
-            out.append(contentsOf: b)
-            out.append(UInt8(ascii: "\""))
-            return true
-        }
-        if !copied { JSON.append(text, to: &out) }
     }
 
     static func nan(_ field: String, _ part: String) -> DatabaseError {
